@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Connector } from './connector';
+import { nodeConnector } from './node';
+import { attachDataset, datasetFile } from './tables';
+
+/** A Node connector (tests, build step) with the built files of the given datasets attached (`npm run data` first). */
+export async function connectorWithDatasets(names: string[], dir = path.resolve('static/data')): Promise<Connector> {
+	const conn = await nodeConnector();
+	for (const name of names) {
+		const bytes = gunzipSync(await readFile(path.join(dir, datasetFile(name))));
+		await attachDataset(conn, name, new Uint8Array(bytes));
+	}
+	return conn;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { nodeConnector } from './node';
+import { DbError } from './errors';
+import { attachDataset } from './tables';
+
+describe('connector errors', () => {
+	it('turns a failing query into a DbError of kind query with the engine message', async () => {
+		const conn = await nodeConnector();
+		const failure = await conn.query('SELECT * FROM no_such_table').catch((e) => e);
+		expect(failure).toBeInstanceOf(DbError);
+		expect(failure.kind).toBe('query');
+		expect(failure.detail).toMatch(/no_such_table/);
+	});
+
+	it('binds parameters instead of pasting them', async () => {
+		const conn = await nodeConnector();
+		const table = await conn.query('SELECT ? AS text, CAST(? AS INTEGER) AS n', ["it's; DROP TABLE x", 7]);
+		expect(table.toArray()[0].toJSON()).toEqual({ text: "it's; DROP TABLE x", n: 7 });
+	});
+
+	it('reports a data file that is not a DuckDB database as a load error naming the dataset', async () => {
+		const conn = await nodeConnector();
+		const failure = await attachDataset(conn, 'it_spending', new TextEncoder().encode('<html>404</html>')).catch((e) => e);
+		expect(failure).toBeInstanceOf(DbError);
+		expect(failure.kind).toBe('load');
+		expect(failure.message).toBe('The it_spending data could not be read');
+	});
+});

@@ -1,0 +1,36 @@
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import type { Table } from 'apache-arrow';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Connector } from './connector';
+import { toDbError } from './errors';
+import { runBound } from './run';
+
+/** The same DuckDB-WASM engine as the browser, in its blocking Node build: for tests and build-time snapshots. */
+export async function nodeConnector(): Promise<Connector> {
+	const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
+	let conn;
+	let db;
+	try {
+		db = await createDuckDB(
+			{
+				mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+				eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') }
+			},
+			new VoidLogger(),
+			NODE_RUNTIME
+		);
+		await db.instantiate();
+		conn = db.connect();
+	} catch (error) {
+		throw toDbError('engine', error);
+	}
+	const engine = db;
+	const connection = conn;
+	return {
+		query: (sql, params = []) => runBound<Table>(connection, sql, params),
+		async registerFile(name, bytes) {
+			engine.registerFileBuffer(name, bytes);
+		}
+	};
+}

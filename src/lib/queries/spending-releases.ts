@@ -1,0 +1,39 @@
+import type { Connector } from '../db/connector';
+import { arrowRows } from './arrow-rows';
+
+export interface ReleaseRow {
+	release: string;
+	years: number[];
+	/** Every segment and the total, with spending and growth, for every year the release covers. */
+	complete: boolean;
+	missingValues: number;
+	sourceTitle: string;
+	sourceUrl: string;
+	sourcePubDate: string;
+}
+
+/** One row per Gartner release, newest first, with the years it covers and whether its table is complete. */
+export function spendingReleasesSql(): string {
+	return `
+		SELECT release_date AS release,
+			list(DISTINCT year ORDER BY year) AS years,
+			-- 6 rows (5 segments and the total) per year, each with a spend and a growth figure
+			CAST(2 * 6 * count(DISTINCT year) - count(spend_usd_bn) - count(growth_pct) AS INTEGER) AS missingValues,
+			2 * 6 * count(DISTINCT year) - count(spend_usd_bn) - count(growth_pct) = 0 AS complete,
+			any_value(source_title) AS sourceTitle,
+			any_value(source_url) AS sourceUrl,
+			any_value(source_pub_date) AS sourcePubDate
+		FROM it_spending
+		GROUP BY release_date
+		ORDER BY release_date DESC`;
+}
+
+export async function spendingReleases(conn: Connector): Promise<ReleaseRow[]> {
+	const rows = arrowRows<ReleaseRow & { years: ArrayLike<number> }>(await conn.query(spendingReleasesSql()));
+	return rows.map((row) => ({ ...row, years: Array.from(row.years, Number) }));
+}
+
+/** The newest release whose table is complete: the default vintage. */
+export function newestCompleteRelease(releases: ReleaseRow[]): ReleaseRow | undefined {
+	return releases.filter((r) => r.complete).sort((a, b) => b.release.localeCompare(a.release))[0];
+}

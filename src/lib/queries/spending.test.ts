@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../db/connector';
+import { connectorWithDatasets } from '../db/node-datasets';
+import { formatGrowth, formatSpendExact } from '../charts/formats';
+import { segmentSpending } from './segment-spending';
+import { newestCompleteRelease, spendingReleases } from './spending-releases';
+
+let conn: Connector;
+beforeAll(async () => {
+	conn = await connectorWithDatasets(['it_spending']);
+});
+
+describe('segmentSpending through DuckDB', () => {
+	it('gives the October 2022 release figures for 2023 that the guide quotes', async () => {
+		const rows = await segmentSpending(conn, { release: '2022-10', year: 2023 });
+		const bySegment = Object.fromEntries(rows.map((r) => [r.segment, r]));
+		expect(rows.map((r) => r.segment).sort()).toEqual(
+			['Communications Services', 'Data Center Systems', 'Devices', 'IT Services', 'Software', 'Total'].sort()
+		);
+		expect([bySegment['Data Center Systems'].spend, bySegment['Data Center Systems'].growth]).toEqual([216.26, 3.4]);
+		expect([bySegment['Software'].spend, bySegment['Software'].growth]).toEqual([879.62, 11.3]);
+		expect([bySegment['Devices'].spend, bySegment['Devices'].growth]).toEqual([735.39, -0.6]);
+		expect([bySegment['Communications Services'].spend, bySegment['Communications Services'].growth]).toEqual([1469, 2.4]);
+		expect(formatSpendExact(bySegment['Communications Services'].spend)).toBe('$1,469B');
+		expect(formatGrowth(bySegment['Devices'].growth)).toBe('-0.6%');
+		for (const segment of ['Data Center Systems', 'Software', 'Devices', 'Communications Services'])
+			expect(bySegment[segment].growthDerived).toBe(false);
+	});
+
+	it('derives a growth the release omits from its previous year, and marks it derived', async () => {
+		const [itServices] = (await segmentSpending(conn, { release: '2022-10', year: 2023 })).filter(
+			(r) => r.segment === 'IT Services'
+		);
+		expect(itServices.spend).toBe(1357);
+		expect(itServices.growthDerived).toBe(true);
+		expect(itServices.growth).toBeCloseTo((1357 / 1258 - 1) * 100, 10);
+		expect(formatGrowth(itServices.growth)).toBe('+7.9%');
+	});
+
+	it('leaves growth empty when neither the release nor its previous year gives it', async () => {
+		const rows = await segmentSpending(conn, { release: '2026-04', year: 2026 });
+		const unpublished = rows.filter((r) => r.spend === null);
+		expect(unpublished.length).toBe(2);
+		for (const row of rows.filter((r) => r.growth === null)) expect(row.growthDerived).toBe(false);
+	});
+
+	it('keeps the source of every row', async () => {
+		const rows = await segmentSpending(conn, { release: '2026-02' });
+		expect(rows).toHaveLength(12);
+		expect(new Set(rows.map((r) => r.sourcePubDate))).toEqual(new Set(['2026-02-03']));
+		expect(rows.every((r) => r.sourceUrl.startsWith('https://'))).toBe(true);
+	});
+
+	it('treats the release as a bound value, not SQL', async () => {
+		const rows = await segmentSpending(conn, { release: "2022-10' OR '1'='1" });
+		expect(rows).toEqual([]);
+	});
+});
+
+describe('spendingReleases', () => {
+	it('lists all 25 releases and picks February 2026 as the newest complete one', async () => {
+		const releases = await spendingReleases(conn);
+		expect(releases).toHaveLength(25);
+		expect(releases[0].release).toBe('2026-04');
+		expect(releases[0].complete).toBe(false);
+		expect(releases[0].missingValues).toBe(4);
+		expect(newestCompleteRelease(releases)?.release).toBe('2026-02');
+		expect(releases.find((r) => r.release === '2022-10')?.years).toEqual([2022, 2023]);
+	});
+});

@@ -1,0 +1,54 @@
+import { desc, escape, from } from 'arquero';
+import type { SegmentSpendingRow } from '../queries/segment-spending';
+
+export const TOTAL = 'Total';
+
+export interface SpendingKpis {
+	year: number;
+	total: SegmentSpendingRow | null;
+	largest: SegmentSpendingRow | null;
+	fastest: SegmentSpendingRow | null;
+}
+
+export interface SegmentLine {
+	segment: string;
+	points: SegmentSpendingRow[];
+}
+
+/** The five segments (not the total) for one year, largest spending first; unpublished spending last. */
+export function segmentsForYear(rows: SegmentSpendingRow[], year: number): SegmentSpendingRow[] {
+	return from(rows)
+		.filter(escape((d: SegmentSpendingRow) => d.year === year && d.segment !== TOTAL))
+		.derive({ published: (d: { spend: number | null }) => d.spend !== null })
+		.orderby(desc('published'), desc('spend'), 'segment')
+		.select(rowColumns(rows))
+		.objects() as SegmentSpendingRow[];
+}
+
+/** Worldwide total, largest segment and fastest-growing segment for one year. */
+export function spendingKpis(rows: SegmentSpendingRow[], year: number): SpendingKpis {
+	const segments = segmentsForYear(rows, year);
+	const total = rows.find((r) => r.year === year && r.segment === TOTAL) ?? null;
+	const byGrowth = from(segments)
+		.filter((d: { growth: number | null }) => d.growth !== null)
+		.orderby(desc('growth'))
+		.objects({ limit: 1 }) as SegmentSpendingRow[];
+	return { year, total, largest: segments[0]?.spend != null ? segments[0] : null, fastest: byGrowth[0] ?? null };
+}
+
+/** One line per segment across the release's years, in a fixed segment order. */
+export function segmentLines(rows: SegmentSpendingRow[], segmentOrder: readonly string[]): SegmentLine[] {
+	const grouped = from(rows)
+		.filter((d: { segment: string }) => d.segment !== 'Total')
+		.orderby('year')
+		.groupby('segment')
+		.objects({ grouped: 'entries' }) as unknown as [string, SegmentSpendingRow[]][];
+	const rank = (s: string) => (segmentOrder.includes(s) ? segmentOrder.indexOf(s) : segmentOrder.length);
+	return grouped
+		.map(([segment, points]) => ({ segment, points }))
+		.sort((a, b) => rank(a.segment) - rank(b.segment) || a.segment.localeCompare(b.segment));
+}
+
+function rowColumns(rows: SegmentSpendingRow[]): string[] {
+	return rows.length ? Object.keys(rows[0]) : [];
+}

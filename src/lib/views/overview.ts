@@ -1,0 +1,55 @@
+import type { Connector } from '../db/connector';
+import { segmentSpending, type SegmentSpendingRow } from '../queries/segment-spending';
+import { newestCompleteRelease, spendingReleases, type ReleaseRow } from '../queries/spending-releases';
+import { segmentLines, segmentsForYear, spendingKpis, type SegmentLine, type SpendingKpis } from '../reshape/spending';
+import { SEGMENTS } from '../charts/segments';
+
+export interface OverviewParams {
+	release?: string;
+	year?: number;
+}
+
+/** Everything the overview page draws, for one release and year. */
+export interface OverviewView {
+	release: ReleaseRow;
+	year: number;
+	releases: ReleaseRow[];
+	bars: SegmentSpendingRow[];
+	kpis: SpendingKpis;
+	lines: SegmentLine[];
+	/** Set when the requested release or year did not exist and a default was used instead. */
+	notice: string | null;
+}
+
+/** The year a release is about: its own year when it covers it, else the latest year it covers. */
+export function defaultYear(release: ReleaseRow): number {
+	const own = Number(release.release.slice(0, 4));
+	return release.years.includes(own) ? own : release.years[release.years.length - 1];
+}
+
+/** Query and reshape the overview for the requested release and year, falling back to the defaults. */
+export async function overviewView(conn: Connector, params: OverviewParams = {}): Promise<OverviewView> {
+	const releases = await spendingReleases(conn);
+	const fallback = newestCompleteRelease(releases) ?? releases[0];
+	const release = releases.find((r) => r.release === params.release) ?? fallback;
+	const year = params.year !== undefined && release.years.includes(params.year) ? params.year : defaultYear(release);
+	const notice = unavailableNotice(params, release, year);
+	const rows = await segmentSpending(conn, { release: release.release });
+	return {
+		release,
+		year,
+		releases,
+		bars: segmentsForYear(rows, year),
+		kpis: spendingKpis(rows, year),
+		lines: segmentLines(rows, SEGMENTS),
+		notice
+	};
+}
+
+function unavailableNotice(params: OverviewParams, release: ReleaseRow, year: number): string | null {
+	if (params.release !== undefined && params.release !== release.release)
+		return `There is no release "${params.release}"; showing ${release.release} instead.`;
+	if (params.year !== undefined && params.year !== year)
+		return `The ${release.release} release has no figures for ${params.year}; showing ${year}.`;
+	return null;
+}

@@ -1,0 +1,29 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin } from 'vite';
+import { readFile } from 'node:fs/promises';
+
+/** DuckDB's worker files point their source maps outside the package; strip the comment to silence ~100 warnings. */
+function stripDuckdbSourceMaps(): Plugin {
+	return {
+		name: 'strip-duckdb-sourcemaps',
+		enforce: 'pre',
+		async load(id) {
+			if (!id.includes('@duckdb/duckdb-wasm/dist/') || id.includes('?') || !id.endsWith('.js')) return null;
+			const code = await readFile(id, 'utf8');
+			return code.replace(/\/\/# sourceMappingURL=.*$/gm, '');
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [stripDuckdbSourceMaps(), sveltekit()],
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	build: { assetsInlineLimit: 0 },
+	test: {
+		include: ['src/**/*.test.ts'],
+		globalSetup: ['src/lib/db/vitest-global-setup.ts'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
