@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { readFile } from 'node:fs/promises';
 
 /** DuckDB's worker files point their source maps outside the package; strip the comment to silence ~100 warnings. */

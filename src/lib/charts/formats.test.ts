@@ -8,6 +8,7 @@ describe('formats', () => {
 		expect(formatSpendShort(6155.493)).toBe('$6.16T');
 		expect(formatSpendExact(216.26)).toBe('$216.26B');
 		expect(formatSpendExact(1469)).toBe('$1,469B');
+		expect(formatSpendExact(6155.493)).toBe('$6,155.493B');
 		expect(formatSpendExact(null)).toBe('not published');
 	});
 	it('signs growth and names releases', () => {

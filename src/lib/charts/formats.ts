@@ -2,12 +2,13 @@ import { formatLocale } from 'd3';
 
 // ASCII minus so figures paste cleanly into spreadsheets and match the sources' own text.
 const locale = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' });
-const exact = locale.format(',.2~f');
+// Up to six decimals, trailing zeros dropped: the figure exactly as the source wrote it, never rounded to fit.
+const exact = locale.format(',.6~f');
 const threeDigits = locale.format('.3~r');
 const oneDecimalSigned = locale.format('+.1f');
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Spending in USD billions exactly as published: `$216.26B`, `$1,469B`. */
+/** Spending in USD billions exactly as published: `$216.26B`, `$1,469B`, `$6,155.493B`. */
 export function formatSpendExact(billions: number | null): string {
 	return billions === null ? 'not published' : `$${exact(billions)}B`;
 }

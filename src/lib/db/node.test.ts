@@ -26,3 +26,12 @@ describe('connector errors', () => {
 		expect(failure.message).toBe('The it_spending data could not be read');
 	});
 });
+
+describe('offline engine', () => {
+	it('refuses to fetch an extension instead of hanging on the network', async () => {
+		const conn = await nodeConnector();
+		const failure = await conn.query("SELECT * FROM read_parquet('missing.parquet')").catch((e) => e);
+		expect(failure).toBeInstanceOf(DbError);
+		expect(failure.detail).toMatch(/parquet/i);
+	});
+});

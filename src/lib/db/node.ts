@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Connector } from './connector';
 import { toDbError } from './errors';
-import { runBound } from './run';
+import { OFFLINE_SETTINGS, runBound } from './run';
 
 /** The same DuckDB-WASM engine as the browser, in its blocking Node build: for tests and build-time snapshots. */
 export async function nodeConnector(): Promise<Connector> {
@@ -22,6 +22,7 @@ export async function nodeConnector(): Promise<Connector> {
 		);
 		await db.instantiate();
 		conn = db.connect();
+		conn.query(OFFLINE_SETTINGS);
 	} catch (error) {
 		throw toDbError('engine', error);
 	}

@@ -1,6 +1,9 @@
 import type { Param } from './connector';
 import { toDbError } from './errors';
 
+/** The product never downloads code at run time: an unknown extension fails at once instead of being fetched. */
+export const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
+
 interface Statement {
 	query(...params: Param[]): unknown;
 	close(): unknown;

@@ -1,0 +1,45 @@
+import { base } from '$app/paths';
+import { browserConnector } from './browser';
+import type { Connector } from './connector';
+import { DbError } from './errors';
+import { attachDataset, datasetFile } from './tables';
+
+const attached = new Map<string, Promise<void>>();
+
+/** The browser connector with the named datasets fetched and attached, each at most once per page. */
+export async function connectorWith(names: string[]): Promise<Connector> {
+	const conn = await browserConnector();
+	await Promise.all(names.map((name) => attachOnce(conn, name)));
+	return conn;
+}
+
+function attachOnce(conn: Connector, name: string): Promise<void> {
+	let pending = attached.get(name);
+	if (!pending) {
+		pending = fetchDataset(name).then((bytes) => attachDataset(conn, name, bytes));
+		pending.catch(() => attached.delete(name));
+		attached.set(name, pending);
+	}
+	return pending;
+}
+
+async function fetchDataset(name: string): Promise<Uint8Array> {
+	const file = datasetFile(name);
+	let response: Response;
+	try {
+		response = await fetch(`${base}/data/${file}`);
+	} catch (error) {
+		throw new DbError('load', `The ${name} data could not be downloaded`, `${file}: ${(error as Error).message}`);
+	}
+	if (!response.ok)
+		throw new DbError('load', `The ${name} data could not be downloaded`, `${file}: HTTP ${response.status} ${response.statusText}`.trim());
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	// Some hosts decode .gz on the way (Content-Encoding); only inflate what still starts with the gzip magic bytes.
+	if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+	try {
+		const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+		return new Uint8Array(await new Response(inflated).arrayBuffer());
+	} catch (error) {
+		throw new DbError('load', `The ${name} data file is damaged`, `${file}: ${(error as Error).message}`);
+	}
+}

@@ -1,0 +1,37 @@
+import { AsyncDuckDB, selectBundle, VoidLogger } from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { Table } from 'apache-arrow';
+import type { Connector } from './connector';
+import { toDbError } from './errors';
+import { OFFLINE_SETTINGS, runBound } from './run';
+
+let started: Promise<Connector> | undefined;
+
+/** DuckDB-WASM in its own worker, started once on first use; a failed start may be retried. */
+export function browserConnector(): Promise<Connector> {
+	started ??= start().catch((error) => {
+		started = undefined;
+		throw toDbError('engine', error);
+	});
+	return started;
+}
+
+async function start(): Promise<Connector> {
+	// selectBundle picks exactly one of the two: eh where the browser has wasm exceptions, mvp otherwise.
+	const bundle = await selectBundle({
+		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+	});
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new AsyncDuckDB(new VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	const conn = await db.connect();
+	await runBound(conn, OFFLINE_SETTINGS, []);
+	return {
+		query: (sql, params = []) => runBound<Table>(conn, sql, params),
+		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes)
+	};
+}

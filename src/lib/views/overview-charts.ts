@@ -1,0 +1,85 @@
+import { formatGrowth, formatRelease, formatSpendExact, formatSpendShort } from '../charts/formats';
+import { segmentColor } from '../charts/segments';
+import type { BarDatum, ChartSource, Kpi, LineSeries } from '../charts/types';
+import type { SegmentSpendingRow } from '../queries/segment-spending';
+import type { ReleaseRow } from '../queries/spending-releases';
+import type { OverviewView } from './overview';
+
+/** Growth as text, with a mark when it was derived rather than published. */
+export function growthText(row: SegmentSpendingRow): string {
+	return row.growthDerived ? `${formatGrowth(row.growth)}*` : formatGrowth(row.growth);
+}
+
+export function spendingSource(release: ReleaseRow): ChartSource {
+	return {
+		publisher: 'Gartner',
+		title: release.sourceTitle,
+		url: release.sourceUrl,
+		vintage: formatRelease(release.release),
+		published: release.sourcePubDate
+	};
+}
+
+export function segmentBars(rows: SegmentSpendingRow[]): BarDatum[] {
+	return rows.map((row) => ({
+		key: row.segment,
+		label: row.segment,
+		value: row.spend,
+		color: segmentColor(row.segment),
+		valueLabel: row.spend === null ? 'not published' : `${formatSpendShort(row.spend)}  ${growthText(row)}`,
+		detail: [
+			`Spending ${row.year}: ${formatSpendExact(row.spend)}`,
+			`Growth: ${growthText(row)}${row.growthDerived ? ' (derived from the release’s previous year)' : ''}`,
+			`${row.kind === 'forecast' ? 'Forecast' : 'Estimate of actual spending'}, ${formatRelease(row.release)} release`
+		]
+	}));
+}
+
+export function segmentSeries(view: OverviewView): LineSeries[] {
+	return view.lines.map((line) => ({
+		key: line.segment,
+		label: line.segment,
+		color: segmentColor(line.segment),
+		points: line.points.map((p) => ({
+			x: p.year,
+			y: p.spend,
+			forecast: p.kind === 'forecast',
+			label: `${formatSpendExact(p.spend)} (${p.kind})`
+		}))
+	}));
+}
+
+export function kpiTiles(view: OverviewView): Kpi[] {
+	const { total, largest, fastest, year } = view.kpis;
+	return [
+		{
+			label: `Worldwide IT spending ${year}`,
+			value: formatSpendShort(total?.spend ?? null),
+			detail: total ? `${formatSpendExact(total.spend)} · ${total.kind}` : 'not published in this release'
+		},
+		{
+			label: `Growth ${year}`,
+			value: total ? growthText(total) : 'n/a',
+			detail: total?.growthDerived ? 'derived from the previous year' : `on ${year - 1}`
+		},
+		{
+			label: 'Largest segment',
+			value: largest?.segment ?? 'n/a',
+			textual: true,
+			detail: largest ? `${formatSpendExact(largest.spend)} · ${growthText(largest)}` : ''
+		},
+		{
+			label: 'Fastest-growing segment',
+			value: fastest?.segment ?? 'n/a',
+			textual: true,
+			detail: fastest ? `${growthText(fastest)} · ${formatSpendExact(fastest.spend)}` : ''
+		}
+	];
+}
+
+/** A release as the selector names it, saying when its table is incomplete. */
+export function releaseOptionLabel(release: ReleaseRow): string {
+	const years = release.years.length > 1 ? `${release.years[0]}–${release.years[release.years.length - 1]}` : `${release.years[0]}`;
+	const incomplete = release.complete ? '' : ` · incomplete (${release.missingValues} figures missing)`;
+	return `${formatRelease(release.release)} (covers ${years})${incomplete}`;
+}

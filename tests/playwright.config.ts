@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+
+/** Debian's Chromium: Playwright cannot download its own browser on these machines. */
+export const chromiumLaunch = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+};
+
+const port = 4173;
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 45_000,
+	expect: { timeout: 15_000 },
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		launchOptions: chromiumLaunch,
+		trace: 'retain-on-failure'
+	},
+	webServer: {
+		// The production build, served as a static host would serve it (`npm run build` runs first in `npm test`).
+		command: `npx vite preview --port ${port} --strictPort`,
+		cwd: path.resolve(import.meta.dirname, '..'),
+		url: `http://localhost:${port}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});
