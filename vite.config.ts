@@ -2,6 +2,8 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { servePrecompressed } from './src/build/serve-precompressed.ts';
 
 /** DuckDB's worker files point their source maps outside the package; strip the comment to silence ~100 warnings. */
 function stripDuckdbSourceMaps(): Plugin {
@@ -16,8 +18,18 @@ function stripDuckdbSourceMaps(): Plugin {
 	};
 }
 
+/** `vite preview` serves the gzip copies precompress.ts wrote, as a production static host would. */
+function precompressedPreview(): Plugin {
+	return {
+		name: 'serve-precompressed',
+		configurePreviewServer(server) {
+			server.middlewares.use(servePrecompressed(path.resolve('build')));
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [stripDuckdbSourceMaps(), sveltekit()],
+	plugins: [stripDuckdbSourceMaps(), sveltekit(), precompressedPreview()],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	build: { assetsInlineLimit: 0 },
 	test: {

@@ -8,15 +8,18 @@ const attached = new Map<string, Promise<void>>();
 
 /** The browser connector with the named datasets fetched and attached, each at most once per page. */
 export async function connectorWith(names: string[]): Promise<Connector> {
-	const conn = await browserConnector();
-	await Promise.all(names.map((name) => attachOnce(conn, name)));
+	// Download the data while the engine compiles; attach once both are ready.
+	const engine = browserConnector();
+	const downloads = names.map((name) => attachOnce(engine, name));
+	const conn = await engine;
+	await Promise.all(downloads);
 	return conn;
 }
 
-function attachOnce(conn: Connector, name: string): Promise<void> {
+function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 	let pending = attached.get(name);
 	if (!pending) {
-		pending = fetchDataset(name).then((bytes) => attachDataset(conn, name, bytes));
+		pending = Promise.all([engine, fetchDataset(name)]).then(([conn, bytes]) => attachDataset(conn, name, bytes));
 		pending.catch(() => attached.delete(name));
 		attached.set(name, pending);
 	}

@@ -25,9 +25,11 @@ async function start(): Promise<Connector> {
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 		eh: { mainModule: ehWasm, mainWorker: ehWorker }
 	});
+	performance.mark('duckdb-start');
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new AsyncDuckDB(new VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	performance.mark('duckdb-instantiated');
 	const conn = await db.connect();
 	await runBound(conn, OFFLINE_SETTINGS, []);
 	return {
