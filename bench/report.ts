@@ -45,7 +45,7 @@ ${timeRow('navigation → DuckDB ready (engine started, data attached)', (s) => 
 ${byteRow("app's own JavaScript", (s) => s.bytes.appJs)}
 ${byteRow('DuckDB-WASM worker JavaScript', (s) => s.bytes.duckdbJs)}
 ${byteRow('wasm', (s) => s.bytes.wasm)}
-${byteRow('data (DuckDB files)', (s) => s.bytes.data)}
+${byteRow('data (Arrow files)', (s) => s.bytes.data)}
 ${byteRow('other (HTML, CSS, JSON, icons)', (s) => s.bytes.other)}
 
 Wasm files fetched per load: ${[...new Set(samples.map((s) => s.wasmFiles))].join(', ')} (target: exactly 1).

@@ -1,11 +1,8 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from '@playwright/test';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { arrowIPC, nodeConnector } from '../../src/lib/db/node';
 
-const dataFile = '**/data/it_spending.duckdb.gz';
+const dataFile = '**/data/it_spending.arrow.gz';
 
 test('a data file that fails to load shows a clear message in the chart’s place', async ({ page }) => {
 	await page.route(dataFile, (route) => route.fulfill({ status: 404, body: 'not found' }));
@@ -15,7 +12,7 @@ test('a data file that fails to load shows a clear message in the chart’s plac
 	for (const chart of ['segment-bars', 'segment-lines']) {
 		const alert = page.locator(`[data-chart="${chart}"] [role="alert"]`);
 		await expect(alert).toContainText('The it_spending data could not be downloaded');
-		await expect(alert).toContainText('it_spending.duckdb.gz: HTTP 404');
+		await expect(alert).toContainText('it_spending.arrow.gz: HTTP 404');
 		await expect(page.locator(`[data-chart="${chart}"] svg[role]`)).toHaveCount(0);
 	}
 });
@@ -28,14 +25,9 @@ test('a damaged data file is reported as such', async ({ page }) => {
 });
 
 test('a query that fails shows the engine’s message in the chart’s place', async ({ page }) => {
-	// A real DuckDB file whose table lacks the columns the overview asks for: loading works, the query fails.
-	const dir = await mkdtemp(path.join(os.tmpdir(), 'atlas-'));
-	const file = path.join(dir, 'wrong.duckdb');
-	const conn = await (await DuckDBInstance.create(file)).connect();
-	await conn.run('CREATE TABLE it_spending AS SELECT 1 AS unrelated');
-	await conn.run('CHECKPOINT');
-	conn.closeSync();
-	const body = gzipSync(await readFile(file));
+	// A real Arrow file whose table lacks the columns the overview asks for: loading works, the query fails.
+	const conn = await nodeConnector();
+	const body = gzipSync(arrowIPC(await conn.query('SELECT 1 AS unrelated')));
 	await page.route(dataFile, (route) => route.fulfill({ status: 200, body }));
 	await page.goto('/?release=2022-10&year=2023');
 	const alert = page.locator('[data-chart="segment-bars"] [role="alert"]');

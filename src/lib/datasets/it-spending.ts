@@ -4,7 +4,7 @@ import type { DatasetSpec } from './types';
 export const itSpending: DatasetSpec = {
 	name: 'it_spending',
 	title: 'Worldwide IT spending by segment (Gartner, every release)',
-	file: 'gartner_it_spending_releases.csv',
+	files: ['gartner_it_spending_releases.csv'],
 	description:
 		'Spending and annual growth for Data Center Systems, Software, Devices, IT Services, Communications Services and the total, ' +
 		'as published in each Gartner quarterly forecast release. Each release covers one to three years.',

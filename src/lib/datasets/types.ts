@@ -15,8 +15,13 @@ export interface DatasetSpec {
 	/** Table name in DuckDB and file stem of the shipped Parquet file. */
 	name: string;
 	title: string;
-	/** CSV under `data/`, the source of truth. */
-	file: string;
+	/** Source files under `data/`, the source of truth. */
+	files: string[];
+	/**
+	 * SQL producing the table from its source files (given as quoted SQL paths). Without it the single CSV is read
+	 * with the declared column types.
+	 */
+	select?: (paths: string[]) => string;
 	description: string;
 	columns: ColumnSpec[];
 	sources: SourceRef[];
@@ -26,10 +31,14 @@ export interface DatasetSpec {
 }
 
 /** What the build step writes to `catalog.json` for each dataset. */
-export interface CatalogEntry extends Omit<DatasetSpec, 'file'> {
-	sourceFile: string;
-	/** The gzipped DuckDB database file under `/data/`. */
+export interface CatalogEntry extends Omit<DatasetSpec, 'files' | 'select'> {
+	sourceFiles: string[];
+	/** The gzipped Arrow file under `/data/` the browser loads. */
 	dataFile: string;
+	/** The whole table as CSV under `/data/`, for download. */
+	csvFile: string;
 	rowCount: number;
 	bytes: number;
+	/** The first rows, as the catalogue page previews them. */
+	preview: Record<string, string | number | boolean | null>[];
 }

@@ -34,6 +34,7 @@ async function start(): Promise<Connector> {
 	await runBound(conn, OFFLINE_SETTINGS, []);
 	return {
 		query: (sql, params = []) => runBound<Table>(conn, sql, params),
-		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes)
+		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+		insertArrowIPC: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true })
 	};
 }

@@ -6,5 +6,8 @@ export type Param = string | number | boolean | null;
 /** The one interface every query function runs on: DuckDB-WASM in the browser worker, or its blocking build in Node. */
 export interface Connector {
 	query(sql: string, params?: readonly Param[]): Promise<Table>;
+	/** Makes bytes readable by SQL under `name` (e.g. an uploaded CSV for `read_csv`). */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/** Creates table `name` from an Arrow IPC stream. */
+	insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
 }

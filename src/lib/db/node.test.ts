@@ -18,7 +18,7 @@ describe('connector errors', () => {
 		expect(table.toArray()[0].toJSON()).toEqual({ text: "it's; DROP TABLE x", n: 7 });
 	});
 
-	it('reports a data file that is not a DuckDB database as a load error naming the dataset', async () => {
+	it('reports a data file that is not Arrow as a load error naming the dataset', async () => {
 		const conn = await nodeConnector();
 		const failure = await attachDataset(conn, 'it_spending', new TextEncoder().encode('<html>404</html>')).catch((e) => e);
 		expect(failure).toBeInstanceOf(DbError);

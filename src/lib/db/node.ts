@@ -32,6 +32,22 @@ export async function nodeConnector(): Promise<Connector> {
 		query: (sql, params = []) => runBound<Table>(connection, sql, params),
 		async registerFile(name, bytes) {
 			engine.registerFileBuffer(name, bytes);
+		},
+		async insertArrowIPC(name, ipc) {
+			try {
+				connection.insertArrowFromIPCStream(ipc, { name, create: true });
+			} catch (error) {
+				throw toDbError('load', error);
+			}
 		}
 	};
+}
+
+// DuckDB's Node build loads apache-arrow through require(); an ESM import would be a second copy whose
+// tableToIPC does not recognise DuckDB's tables (it writes 0 bytes).
+const arrow = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
+
+/** An Arrow table from the Node connector as IPC stream bytes: the shipped dataset format. */
+export function arrowIPC(table: Table): Uint8Array {
+	return arrow.tableToIPC(table, 'stream');
 }
