@@ -1,0 +1,79 @@
+/**
+ * Build step: DuckDB (the same DuckDB-WASM engine as the browser, in its blocking Node build) reads every dataset's
+ * source files under `data/` and writes, under `static/data/`: a gzipped Arrow file per dataset (columnar; the browser
+ * inserts it straight into DuckDB), the same table as CSV for download, and `catalog.json`. Then it computes the
+ * overview's default view for first paint.
+ */
+import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { datasets } from '../lib/datasets/index';
+import type { CatalogEntry, DatasetSpec } from '../lib/datasets/types';
+import type { Connector } from '../lib/db/connector';
+import { arrowIPC, nodeConnector } from '../lib/db/node';
+import { datasetFile } from '../lib/db/tables';
+import { arrowRows } from '../lib/queries/arrow-rows';
+import { overviewView } from '../lib/views/overview';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const outDir = path.join(root, 'static/data');
+const generatedDir = path.join(root, 'src/lib/generated');
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+function defaultSelect(spec: DatasetSpec, [csv]: string[]): string {
+	const columns = spec.columns.map((c) => `${quote(c.name)}: ${quote(c.type)}`).join(', ');
+	return `SELECT * FROM read_csv(${csv}, header = true, columns = {${columns}})`;
+}
+
+/** Fails the build when the table's columns differ from what the dataset module declares. */
+async function checkColumns(conn: Connector, spec: DatasetSpec) {
+	const actual = arrowRows<{ column_name: string; column_type: string }>(await conn.query(`DESCRIBE "${spec.name}"`));
+	const got = actual.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
+	const want = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+	if (got !== want) throw new Error(`${spec.name}: columns are\n  ${got}\nbut the dataset module declares\n  ${want}`);
+}
+
+async function buildDataset(conn: Connector, spec: DatasetSpec): Promise<CatalogEntry> {
+	const paths = spec.files.map((file) => quote(path.join(root, 'data', file)));
+	const select = spec.select ? spec.select(paths) : defaultSelect(spec, paths);
+	await conn.query(`CREATE OR REPLACE TABLE "${spec.name}" AS ${select}`);
+	await checkColumns(conn, spec);
+	const table = await conn.query(`SELECT * FROM "${spec.name}"`);
+	const target = path.join(outDir, datasetFile(spec.name));
+	await writeFile(target, gzipSync(arrowIPC(table), { level: 9 }));
+	const csvFile = `${spec.name}.csv`;
+	await conn.query(`COPY "${spec.name}" TO ${quote(path.join(outDir, csvFile))} (HEADER)`);
+	await chmod(path.join(outDir, csvFile), 0o644); // DuckDB's Node runtime creates files private to the user
+	const preview = arrowRows<CatalogEntry['preview'][number]>(await conn.query(`SELECT * FROM "${spec.name}" LIMIT 10`));
+	const { files, select: _select, ...described } = spec;
+	return {
+		...described,
+		sourceFiles: files.map((file) => `data/${file}`),
+		dataFile: datasetFile(spec.name),
+		csvFile,
+		rowCount: table.numRows,
+		bytes: (await stat(target)).size,
+		preview: JSON.parse(JSON.stringify(preview, (_key, value) => (typeof value === 'bigint' ? Number(value) : value)))
+	};
+}
+
+async function main() {
+	const started = performance.now();
+	await mkdir(outDir, { recursive: true });
+	await mkdir(generatedDir, { recursive: true });
+	const conn = await nodeConnector();
+	const catalog: CatalogEntry[] = [];
+	for (const spec of datasets) catalog.push(await buildDataset(conn, spec));
+	await writeFile(path.join(outDir, 'catalog.json'), JSON.stringify({ datasets: catalog }));
+
+	const view = await overviewView(conn);
+	await writeFile(path.join(generatedDir, 'overview-snapshot.json'), JSON.stringify(view));
+	const summary = catalog.map((d) => `${d.name} ${d.rowCount} rows`).join(', ');
+	console.log(`data: ${summary}; overview default ${view.release.release}/${view.year} (${Math.round(performance.now() - started)} ms)`);
+}
+
+main().catch((error) => {
+	console.error('data build failed:', error);
+	process.exit(1);
+});
