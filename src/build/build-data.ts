@@ -4,7 +4,7 @@
  * inserts it straight into DuckDB), the same table as CSV for download, and `catalog.json`. Then it computes the
  * overview's default view for first paint.
  */
-import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { datasets } from '../lib/datasets/index';
@@ -43,7 +43,9 @@ async function buildDataset(conn: Connector, spec: DatasetSpec): Promise<Catalog
 	const target = path.join(outDir, datasetFile(spec.name));
 	await writeFile(target, gzipSync(arrowIPC(table), { level: 9 }));
 	const csvFile = `${spec.name}.csv`;
-	await conn.query(`COPY "${spec.name}" TO ${quote(path.join(outDir, csvFile))} (HEADER)`);
+	// No temporary file: DuckDB's Node runtime cannot rename it over an existing CSV and would leave the old one.
+	await rm(path.join(outDir, csvFile), { force: true });
+	await conn.query(`COPY "${spec.name}" TO ${quote(path.join(outDir, csvFile))} (HEADER, USE_TMP_FILE false)`);
 	await chmod(path.join(outDir, csvFile), 0o644); // DuckDB's Node runtime creates files private to the user
 	const preview = arrowRows<CatalogEntry['preview'][number]>(await conn.query(`SELECT * FROM "${spec.name}" LIMIT 10`));
 	const { files, select: _select, ...described } = spec;
@@ -74,6 +76,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error('data build failed:', error);
+	console.error(`data build failed: ${error.message}${error.detail ? `\n${error.detail}` : ''}`);
 	process.exit(1);
 });
