@@ -19,7 +19,7 @@ function kindOf(response: Response): keyof LoadSample['bytes'] {
 	if (url.endsWith('.wasm')) return 'wasm';
 	if (url.includes('/duckdb-browser-')) return 'duckdbJs';
 	if (url.endsWith('.js')) return 'appJs';
-	if (url.startsWith('/data/')) return 'data';
+	if (url.startsWith('/datasets/')) return 'data';
 	return 'other';
 }
 

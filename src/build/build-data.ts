@@ -1,6 +1,6 @@
 /**
  * Build step: DuckDB (the same DuckDB-WASM engine as the browser, in its blocking Node build) reads every dataset's
- * source files under `data/` and writes, under `static/data/`: a gzipped Arrow file per dataset (columnar; the browser
+ * source files under `data/` and writes, under `static/datasets/`: a gzipped Arrow file per dataset (columnar; the browser
  * inserts it straight into DuckDB), the same table as CSV for download, and `catalog.json`. Then it computes the
  * overview's default view for first paint.
  */
@@ -16,7 +16,7 @@ import { arrowRows } from '../lib/queries/arrow-rows';
 import { overviewView } from '../lib/views/overview';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const outDir = path.join(root, 'static/data');
+const outDir = path.join(root, 'static/datasets');
 const generatedDir = path.join(root, 'src/lib/generated');
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;

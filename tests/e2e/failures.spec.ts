@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { arrowIPC, nodeConnector } from '../../src/lib/db/node';
 
-const dataFile = '**/data/it_spending.arrow.gz';
+const dataFile = '**/datasets/it_spending.arrow.gz';
 
 test('a data file that fails to load shows a clear message in the chart’s place', async ({ page }) => {
 	await page.route(dataFile, (route) => route.fulfill({ status: 404, body: 'not found' }));

@@ -72,7 +72,7 @@ export const salarySurvey: DatasetSpec = {
 		ORDER BY rows.row_id`;
 	},
 	sources: SURVEYS.map((s) => ({ title: `${s.survey} salary survey (CC0)`, url: s.url })),
-	vintage: 'aijobs.net snapshot 2024-12-15 (2020–2024); isecjobs.com 2020–2022; devops-jobs.net 2020–2022',
+	vintage: 'aijobs.net snapshot of 2024-12-15 (work years 2020–2024); isecjobs.com work years 2020–2025; devops-jobs.net 2020–2022',
 	licence: 'CC0 1.0 Universal (public domain dedication); the publishers appreciate a link back.',
 	caveats: [
 		'Self-reported and not a random sample: about 90% of rows are from the US and most from 2024.',

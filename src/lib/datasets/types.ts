@@ -33,9 +33,9 @@ export interface DatasetSpec {
 /** What the build step writes to `catalog.json` for each dataset. */
 export interface CatalogEntry extends Omit<DatasetSpec, 'files' | 'select'> {
 	sourceFiles: string[];
-	/** The gzipped Arrow file under `/data/` the browser loads. */
+	/** The gzipped Arrow file under `/datasets/` the browser loads. */
 	dataFile: string;
-	/** The whole table as CSV under `/data/`, for download. */
+	/** The whole table as CSV under `/datasets/`, for download. */
 	csvFile: string;
 	rowCount: number;
 	bytes: number;

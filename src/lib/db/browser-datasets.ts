@@ -30,7 +30,7 @@ async function fetchDataset(name: string): Promise<Uint8Array> {
 	const file = datasetFile(name);
 	let response: Response;
 	try {
-		response = await fetch(`${base}/data/${file}`);
+		response = await fetch(`${base}/datasets/${file}`);
 	} catch (error) {
 		throw new DbError('load', `The ${name} data could not be downloaded`, `${file}: ${(error as Error).message}`);
 	}

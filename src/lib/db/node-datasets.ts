@@ -6,7 +6,7 @@ import { nodeConnector } from './node';
 import { attachDataset, datasetFile } from './tables';
 
 /** A Node connector (tests, build step) with the built files of the given datasets attached (`npm run data` first). */
-export async function connectorWithDatasets(names: string[], dir = path.resolve('static/data')): Promise<Connector> {
+export async function connectorWithDatasets(names: string[], dir = path.resolve('static/datasets')): Promise<Connector> {
 	const conn = await nodeConnector();
 	for (const name of names) {
 		const bytes = gunzipSync(await readFile(path.join(dir, datasetFile(name))));

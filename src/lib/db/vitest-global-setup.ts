@@ -3,5 +3,5 @@ import { existsSync } from 'node:fs';
 
 /** Query tests read the built dataset files; build them when a bare `vitest` runs before `npm run data`. */
 export default function setup() {
-	if (!existsSync('static/data/catalog.json')) execFileSync('npm', ['run', 'data'], { stdio: 'inherit' });
+	if (!existsSync('static/datasets/catalog.json')) execFileSync('npm', ['run', 'data'], { stdio: 'inherit' });
 }
