@@ -14,6 +14,7 @@ import { arrowIPC, nodeConnector } from '../lib/db/node';
 import { datasetFile } from '../lib/db/tables';
 import { arrowRows } from '../lib/queries/arrow-rows';
 import { overviewView } from '../lib/views/overview';
+import { spendingView } from '../lib/views/spending';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'static/datasets');
@@ -69,10 +70,15 @@ async function main() {
 	for (const spec of datasets) catalog.push(await buildDataset(conn, spec));
 	await writeFile(path.join(outDir, 'catalog.json'), JSON.stringify({ datasets: catalog }));
 
-	const view = await overviewView(conn);
-	await writeFile(path.join(generatedDir, 'overview-snapshot.json'), JSON.stringify(view));
+	// Each page's default view, computed by the same functions the browser runs, so first paint needs no engine.
+	const snapshots: Record<string, () => Promise<unknown>> = {
+		overview: () => overviewView(conn),
+		spending: () => spendingView(conn)
+	};
+	for (const [page, compute] of Object.entries(snapshots))
+		await writeFile(path.join(generatedDir, `${page}-snapshot.json`), JSON.stringify(await compute()));
 	const summary = catalog.map((d) => `${d.name} ${d.rowCount} rows`).join(', ');
-	console.log(`data: ${summary}; overview default ${view.release.release}/${view.year} (${Math.round(performance.now() - started)} ms)`);
+	console.log(`data: ${summary}; snapshots: ${Object.keys(snapshots).join(', ')} (${Math.round(performance.now() - started)} ms)`);
 }
 
 main().catch((error) => {

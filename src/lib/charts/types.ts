@@ -53,3 +53,12 @@ export interface Column<Row> {
 	value: (row: Row) => string;
 	numeric?: boolean;
 }
+
+/** One cell of a heatmap: a row label, a numeric column (a year) and its value. */
+export interface HeatCell {
+	row: string;
+	column: number;
+	value: number | null;
+	label: string;
+	detail: string[];
+}

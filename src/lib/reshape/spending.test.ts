@@ -40,3 +40,13 @@ describe('spending reshapes', () => {
 		]);
 	});
 });
+
+describe('share of total', () => {
+	it('divides each segment by its release’s total for the year', async () => {
+		const { shareOfTotal } = await import('./spending');
+		const shares = shareOfTotal(rows).filter((r) => r.year === 2026);
+		const it = shares.find((r) => r.segment === 'IT Services')!;
+		expect(it.share).toBeCloseTo((100 * 1866.856) / 6155.493, 10);
+		expect(shares.find((r) => r.segment === 'Total')).toBeUndefined();
+	});
+});

@@ -1,4 +1,4 @@
-import { desc, escape, from } from 'arquero';
+import { desc, escape, from, not as aqNot } from 'arquero';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 
 export const TOTAL = 'Total';
@@ -51,4 +51,22 @@ export function segmentLines(rows: SegmentSpendingRow[], segmentOrder: readonly 
 
 function rowColumns(rows: SegmentSpendingRow[]): string[] {
 	return rows.length ? Object.keys(rows[0]) : [];
+}
+
+export interface ShareRow extends SegmentSpendingRow {
+	/** Percent of the year's total spending. */
+	share: number | null;
+}
+
+/** Each segment's share of its year's total, from the same release's total. */
+export function shareOfTotal(rows: SegmentSpendingRow[]): ShareRow[] {
+	const totals = from(rows)
+		.filter((d: { segment: string }) => d.segment === 'Total')
+		.select({ year: 'year', spend: 'total' });
+	return from(rows)
+		.filter((d: { segment: string }) => d.segment !== 'Total')
+		.join_left(totals, 'year')
+		.derive({ share: (d: { spend: number | null; total: number | null }) => (d.spend === null || !d.total ? null : (100 * d.spend) / d.total) })
+		.select(aqNot('total'))
+		.objects() as ShareRow[];
 }

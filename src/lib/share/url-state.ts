@@ -1,0 +1,24 @@
+import { browser } from '$app/environment';
+
+/** The page's query parameters in the browser; none while prerendering (defaults are rendered). */
+export function pageParams(url: URL): URLSearchParams {
+	return browser ? url.searchParams : new URLSearchParams();
+}
+
+/** A parameter restricted to known values; anything else (missing, stale, garbage) falls back silently. */
+export function choiceParam<T extends string | number>(params: URLSearchParams, name: string, allowed: readonly T[], fallback: T): T {
+	const raw = params.get(name);
+	if (raw === null) return fallback;
+	return allowed.find((value) => String(value) === raw) ?? fallback;
+}
+
+/** The current URL's search with some parameters changed (`null` removes one), for `goto`. */
+export function searchWith(url: URL, changes: Record<string, string | number | null>): string {
+	const next = new URLSearchParams(url.searchParams);
+	for (const [name, value] of Object.entries(changes)) {
+		if (value === null) next.delete(name);
+		else next.set(name, String(value));
+	}
+	const search = next.toString();
+	return search ? `?${search}` : url.pathname;
+}

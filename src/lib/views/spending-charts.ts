@@ -1,0 +1,82 @@
+import { formatGrowth, formatRelease, formatSpendExact, formatSpendShort } from '../charts/formats';
+import { SEGMENTS, segmentColor } from '../charts/segments';
+import type { ChartSource, HeatCell, LineSeries } from '../charts/types';
+import type { SegmentSpendingRow } from '../queries/segment-spending';
+import type { RevisionRow } from '../queries/spending-revisions';
+import { shareOfTotal } from '../reshape/spending';
+
+const oneDecimal = (v: number) => `${v.toFixed(1)}%`;
+
+export const latestSource: ChartSource = {
+	publisher: 'Gartner',
+	title: 'worldwide IT spending releases, each year from its newest complete release',
+	url: '/data#it_spending',
+	vintage: 'Jan 2020 – Feb 2026 (the table names each figure’s release)',
+	published: 'per release'
+};
+
+export function revisionSource(rows: RevisionRow[]): ChartSource {
+	const first = rows[0]?.release;
+	const last = rows[rows.length - 1]?.release;
+	return {
+		publisher: 'Gartner',
+		title: 'every release that published this figure',
+		url: '/data#it_spending',
+		vintage: first ? `${formatRelease(first)} – ${formatRelease(last!)}` : 'none',
+		published: 'per release (see table)'
+	};
+}
+
+/** Segment lines across 2019–2026, in USD or as a share of each year's total. */
+export function latestSeries(latest: SegmentSpendingRow[], measure: 'absolute' | 'share'): LineSeries[] {
+	const rows = shareOfTotal(latest);
+	return SEGMENTS.map((segment) => ({
+		key: segment,
+		label: segment,
+		color: segmentColor(segment),
+		points: rows
+			.filter((r) => r.segment === segment)
+			.map((r) => ({
+				x: r.year,
+				y: measure === 'share' ? r.share : r.spend,
+				forecast: r.kind === 'forecast',
+				label:
+					measure === 'share'
+						? `${r.share === null ? 'n/a' : oneDecimal(r.share)} of total (${formatRelease(r.release)} release)`
+						: `${formatSpendExact(r.spend)} (${formatRelease(r.release)} release, ${r.kind})`
+			}))
+	}));
+}
+
+export const shareFormat = (v: number) => `${v}%`;
+export const spendFormat = formatSpendShort;
+
+/** Growth by segment and year as heatmap cells. */
+export function growthCells(latest: SegmentSpendingRow[]): HeatCell[] {
+	return latest
+		.filter((r) => r.segment !== 'Total')
+		.map((r) => ({
+			row: r.segment,
+			column: r.year,
+			value: r.growth,
+			label: r.growth === null ? 'n/a' : formatGrowth(r.growth),
+			detail: [`Growth ${formatGrowth(r.growth)}`, `Spending ${formatSpendExact(r.spend)}`, `${formatRelease(r.release)} release (${r.kind})`]
+		}));
+}
+
+/** The revision history as one line: growth as each release published it, releases in order. */
+export function revisionSeries(rows: RevisionRow[], segment: string): LineSeries[] {
+	return [
+		{
+			key: segment,
+			label: segment,
+			color: segmentColor(segment),
+			points: rows.map((r, index) => ({
+				x: index,
+				y: r.growth,
+				forecast: r.kind === 'forecast',
+				label: `${formatGrowth(r.growth)} · ${formatSpendExact(r.spend)} (${r.kind})`
+			}))
+		}
+	];
+}
