@@ -15,6 +15,7 @@ import { datasetFile } from '../lib/db/tables';
 import { arrowRows } from '../lib/queries/arrow-rows';
 import { overviewView } from '../lib/views/overview';
 import { spendingView } from '../lib/views/spending';
+import { careersView } from '../lib/views/careers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'static/datasets');
@@ -73,7 +74,8 @@ async function main() {
 	// Each page's default view, computed by the same functions the browser runs, so first paint needs no engine.
 	const snapshots: Record<string, () => Promise<unknown>> = {
 		overview: () => overviewView(conn),
-		spending: () => spendingView(conn)
+		spending: () => spendingView(conn),
+		careers: () => careersView(conn)
 	};
 	for (const [page, compute] of Object.entries(snapshots))
 		await writeFile(path.join(generatedDir, `${page}-snapshot.json`), JSON.stringify(await compute()));

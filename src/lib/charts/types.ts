@@ -14,7 +14,10 @@ export interface ChartError {
 }
 
 export interface BarDatum {
+	/** Unique among the bars. */
 	key: string;
+	/** What a click selects and `highlight` matches; the key when absent (several bars may share one). */
+	selectKey?: string;
 	label: string;
 	value: number | null;
 	color: string;
@@ -61,4 +64,30 @@ export interface HeatCell {
 	value: number | null;
 	label: string;
 	detail: string[];
+}
+
+/** A distribution row: p10–p90 whisker, p25–p75 box, median tick. */
+export interface RangeDatum {
+	key: string;
+	label: string;
+	p10: number | null;
+	p25: number | null;
+	median: number | null;
+	p75: number | null;
+	p90: number | null;
+	/** The upper wages are at or above BLS's top-coding limit: drawn open-ended, never as a number. */
+	topCoded: boolean;
+	/** A reference row (e.g. all occupations), drawn muted. */
+	reference?: boolean;
+	color: string;
+	valueLabel: string;
+	detail: string[];
+}
+
+/** One 100% stacked bar: parts in a fixed order with their counts. */
+export interface StackDatum {
+	key: string;
+	label: string;
+	parts: { key: string; value: number }[];
+	total: number;
 }
