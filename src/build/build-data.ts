@@ -16,6 +16,7 @@ import { arrowRows } from '../lib/queries/arrow-rows';
 import { overviewView } from '../lib/views/overview';
 import { spendingView } from '../lib/views/spending';
 import { careersView } from '../lib/views/careers';
+import { industriesView } from '../lib/views/industries';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'static/datasets');
@@ -75,7 +76,8 @@ async function main() {
 	const snapshots: Record<string, () => Promise<unknown>> = {
 		overview: () => overviewView(conn),
 		spending: () => spendingView(conn),
-		careers: () => careersView(conn)
+		careers: () => careersView(conn),
+		industries: () => industriesView(conn)
 	};
 	for (const [page, compute] of Object.entries(snapshots))
 		await writeFile(path.join(generatedDir, `${page}-snapshot.json`), JSON.stringify(await compute()));

@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 const bars = (page: Page) => page.locator('[data-chart="segment-bars"] .bar');
 const barLabel = (page: Page, segment: string) =>
 	page.locator(`[data-chart="segment-bars"] .bar[data-key="${segment}"] .value`);
-const engineReady = (page: Page) => expect(page.locator('[data-engine="ready"]')).toBeVisible();
+// Compiling DuckDB's wasm takes seconds, longer while the other test worker does the same on this 2-core machine.
+const engineReady = (page: Page) => expect(page.locator('[data-engine="ready"]')).toBeVisible({ timeout: 45_000 });
 
 async function tableRows(page: Page, chart: string) {
 	return page.locator(`[data-chart="${chart}"] [data-table-view] tbody tr`).evaluateAll((rows) =>

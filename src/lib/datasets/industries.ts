@@ -12,6 +12,8 @@ export const industries: DatasetSpec = {
 		{ name: 'industry', type: 'VARCHAR', description: 'Industry as the guide names it' },
 		{ name: 'roles_in_demand', type: 'VARCHAR', description: 'Roles the guide says are in demand' },
 		{ name: 'expertise_required', type: 'VARCHAR', description: 'Expertise the guide says the industry requires' },
+		{ name: 'job_families', type: 'VARCHAR', description: 'Survey job families those roles belong to, ;-separated (our mapping)' },
+		{ name: 'job_families_why', type: 'VARCHAR', description: 'Which named roles led to each family' },
 		{ name: 'postings_sector', type: 'VARCHAR', description: 'CompTIA postings sector (NAICS) used to join job postings' },
 		{ name: 'postings_match', type: 'VARCHAR', description: '"same sector", "parent sector" (the industry is part of it) or "no match"' },
 		{ name: 'source_title', type: 'VARCHAR', description: 'The guide' },

@@ -1,0 +1,40 @@
+import type { Connector } from '../db/connector';
+import { arrowRows } from './arrow-rows';
+
+export interface PostingRow {
+	metric: string;
+	period: string;
+	dimension: string;
+	value: number;
+	unit: string;
+	source_org: string;
+	source_title: string;
+	source_url: string;
+	source_pub_date: string;
+}
+
+const columns = 'metric, period, dimension, value, unit, source_org, source_title, source_url, source_pub_date';
+
+/** Postings for one metric whose dimension starts with a prefix (e.g. `industry (NAICS):`), newest period only. */
+export function postingsByDimensionSql(): string {
+	return `
+		WITH picked AS (SELECT ${columns} FROM job_postings WHERE metric = ? AND unit = 'postings' AND starts_with(dimension, ?))
+		SELECT * FROM picked WHERE period = (SELECT max(period) FROM picked) ORDER BY value DESC`;
+}
+
+export async function postingsByDimension(conn: Connector, metric: string, prefix: string): Promise<PostingRow[]> {
+	return arrowRows<PostingRow>(await conn.query(postingsByDimensionSql(), [metric, prefix]));
+}
+
+/** Monthly CompTIA totals for all tech occupations (new and active postings), oldest first; approximate units kept. */
+export function postingsOverTimeSql(): string {
+	return `
+		SELECT ${columns} FROM job_postings
+		WHERE metric IN ('new_job_postings_tech', 'active_job_postings_tech') AND dimension = 'all tech occupations'
+			AND regexp_matches(period, '^\\d{4}-\\d{2}$')
+		ORDER BY metric, period`;
+}
+
+export async function postingsOverTime(conn: Connector): Promise<PostingRow[]> {
+	return arrowRows<PostingRow>(await conn.query(postingsOverTimeSql()));
+}

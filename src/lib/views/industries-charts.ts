@@ -1,0 +1,66 @@
+import { format } from 'd3';
+import type { BarDatum, ChartSource, LineSeries } from '../charts/types';
+import type { PostingRow } from '../queries/postings';
+import { familyColor } from './careers-charts';
+import { sectorOf } from './industries';
+
+const count = format(',');
+export const countShort = (v: number) => (v >= 1000 ? `${format('~r')(v / 1000)}k` : String(v));
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+export const monthLabel = (index: number) => `${months[index % 12]} ${Math.floor(index / 12)}`;
+const qualifier = (unit: string) => unit.replace(/^postings\s*/, '').replace(/[()]/g, '');
+
+export function postingsSource(rows: PostingRow[]): ChartSource {
+	const first = rows[0];
+	return {
+		publisher: first?.source_org ?? 'CompTIA',
+		title: first?.source_title ?? 'CompTIA Tech Jobs Report',
+		url: first?.source_url ?? '/data#job_postings',
+		vintage: first?.period ?? '',
+		published: first?.source_pub_date ?? ''
+	};
+}
+
+export function sectorBars(rows: PostingRow[]): BarDatum[] {
+	return rows.map((r) => ({
+		key: sectorOf(r.dimension),
+		label: sectorOf(r.dimension),
+		value: r.value,
+		color: '#4e79a7',
+		valueLabel: count(r.value),
+		detail: [r.dimension, `${count(r.value)} ${r.unit}, ${r.period}`, `${r.source_org}`]
+	}));
+}
+
+export function occupationBars(rows: PostingRow[]): BarDatum[] {
+	return rows.map((r) => ({
+		key: r.dimension,
+		label: r.dimension.replace(/^occupation: /, ''),
+		value: r.value,
+		color: '#76b7b2',
+		valueLabel: count(r.value),
+		detail: [`${count(r.value)} new postings, ${r.period}`, r.source_org]
+	}));
+}
+
+/** New and active monthly postings; approximate figures ("nearly", "over") drawn hollow and said in the tooltip. */
+export function postingSeries(rows: PostingRow[]): LineSeries[] {
+	const metrics: [string, string, string][] = [
+		['active_job_postings_tech', 'Active postings', familyColor('Software engineering')],
+		['new_job_postings_tech', 'New postings', familyColor('Security')]
+	];
+	return metrics.map(([metric, label, color]) => ({
+		key: metric,
+		label,
+		color,
+		points: rows
+			.filter((r) => r.metric === metric)
+			.map((r) => ({
+				x: monthIndex(r.period),
+				y: r.value,
+				forecast: qualifier(r.unit) !== '',
+				label: `${count(r.value)}${qualifier(r.unit) ? ` (${qualifier(r.unit)})` : ''}`
+			}))
+	}));
+}
