@@ -20,7 +20,12 @@ const ms = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v)} ms`);
 const kb = (v: number | null) => (v === null ? 'n/a' : `${(v / 1024).toFixed(1)} KB`);
 
 /** The BENCHMARKS.md text for one run of the benchmark. */
-export function renderReport(samples: LoadSample[], meta: { machine: string; date: string; runs: number }): string {
+export function renderReport(
+	samples: LoadSample[],
+	meta: { machine: string; date: string; runs: number },
+	pages: Record<string, (number | null)[]>,
+	clicks: Record<string, number[]>
+): string {
 	const timeRow = (label: string, pick: (s: LoadSample) => number | null, target = '') =>
 		`| ${label} | ${ms(median(samples.map(pick)))} | ${samples.map((s) => ms(pick(s))).join(', ')} | ${target} |`;
 	const byteRow = (label: string, pick: (s: LoadSample) => number) => `| ${label} | ${kb(median(samples.map(pick)))} |`;
@@ -50,6 +55,22 @@ ${byteRow('DuckDB-WASM worker JavaScript', (s) => s.bytes.duckdbJs)}
 ${byteRow('wasm', (s) => s.bytes.wasm)}
 ${byteRow('data (Arrow files)', (s) => s.bytes.data)}
 ${byteRow('other (HTML, CSS, JSON, icons)', (s) => s.bytes.other)}
+
+## Other pages, cold load: navigation → first chart painted (median)
+
+| page | median | all runs | target |
+|---|---|---|---|
+${Object.entries(pages)
+	.map(([page, values]) => `| ${page} | ${ms(median(values))} | ${values.map(ms).join(', ')} | ≤ 1000 ms |`)
+	.join('\n')}
+
+## Interaction latency: click → every linked chart repainted (median of 10 clicks, engine warm)
+
+| interaction | median | all clicks | target |
+|---|---|---|---|
+${Object.entries(clicks)
+	.map(([name, values]) => `| ${name} | ${ms(median(values))} | ${values.map(ms).join(', ')} | ≤ 100 ms |`)
+	.join('\n')}
 
 Wasm files fetched per load: ${[...new Set(samples.map((s) => s.wasmFiles))].join(', ')} (target: exactly 1).
 

@@ -91,14 +91,106 @@ async function measure(): Promise<LoadSample[]> {
 	return samples;
 }
 
+/** Cold loads of another page: first contentful paint, counted only when the prerendered HTML holds a chart. */
+async function measurePages(paths: string[]): Promise<Record<string, (number | null)[]>> {
+	const browser = await chromium.launch(chromiumLaunch);
+	const results: Record<string, (number | null)[]> = {};
+	try {
+		for (const pagePath of paths) {
+			results[pagePath] = [];
+			for (let run = 0; run < Math.min(runs, 5); run++) {
+				const context = await browser.newContext();
+				const page = await context.newPage();
+				const response = await page.goto(`http://localhost:${port}${pagePath}`);
+				const html = (await response?.text()) ?? '';
+				await page.locator('figure[data-chart] svg').first().waitFor();
+				const fcp = (await page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null`)) as number | null;
+				results[pagePath].push(html.includes('data-chart=') && html.includes('<svg') ? fcp : null);
+				await context.close();
+			}
+			console.log(`${pagePath}: first chart ${median(results[pagePath])} ms`);
+		}
+	} finally {
+		await browser.close();
+	}
+	return results;
+}
+
+/** A click that changes a selection, timed in the page until every linked chart has repainted. */
+interface Interaction {
+	name: string;
+	path: string;
+	/** Two targets clicked in turn, so each click changes the selection (and re-queries where the page does). */
+	targets: [string, string];
+	/** Selector that matches only once the linked charts show the clicked target's state, per target. */
+	done: [string, string];
+}
+
+const interactions: Interaction[] = [
+	{
+		name: '/spending: heatmap cell → revision history re-queried in DuckDB, lines and heatmap re-highlighted',
+		path: '/spending',
+		targets: ['.cell[data-row="Software"][data-column="2023"]', '.cell[data-row="Devices"][data-column="2021"]'],
+		done: ['[data-chart="growth-heatmap"] .cell[aria-pressed="true"][data-row="Software"]', '[data-chart="growth-heatmap"] .cell[aria-pressed="true"][data-row="Devices"]']
+	},
+	{
+		name: '/careers: occupation → wage chart and both career paths re-highlighted',
+		path: '/careers',
+		targets: ['[data-chart="wages"] .row[data-key="15-1212"]', '[data-chart="wages"] .row[data-key="15-1252"]'],
+		done: ['[data-chart="path-b"] .bar[aria-current="true"]', '[data-chart="path-a"] .bar[aria-current="true"]']
+	},
+	{
+		name: '/industries: industry → sector bar, matrix row and career paths',
+		path: '/industries',
+		targets: ['[data-industry="Financial services"] button', '[data-industry="Automotive"] button'],
+		done: ['[data-needs="Financial services"]', '[data-needs="Automotive"]']
+	}
+];
+
+async function measureInteractions(): Promise<Record<string, number[]>> {
+	const browser = await chromium.launch(chromiumLaunch);
+	const results: Record<string, number[]> = {};
+	try {
+		for (const interaction of interactions) {
+			const page = await browser.newPage();
+			await page.goto(`http://localhost:${port}${interaction.path}`);
+			await page.locator('[data-engine="ready"], figure[data-chart]').first().waitFor();
+			if (await page.locator('[data-engine]').count()) await page.locator('[data-engine="ready"]').waitFor({ timeout: 60_000 });
+			results[interaction.name] = [];
+			for (let click = 0; click < 12; click++) {
+				const which = click % 2;
+				// A string, not a function (see above). Waits for the selection to show, no chart busy, then one frame.
+				const ms = (await page.evaluate(`new Promise((resolve) => {
+					const start = performance.now();
+					document.querySelector(${JSON.stringify(interaction.targets[which])}).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+					const check = () => {
+						if (document.querySelector(${JSON.stringify(interaction.done[which])}) && !document.querySelector('figure[aria-busy="true"]'))
+							requestAnimationFrame(() => resolve(performance.now() - start));
+						else requestAnimationFrame(check);
+					};
+					requestAnimationFrame(check);
+				})`)) as number;
+				if (click >= 2) results[interaction.name].push(ms); // the first two warm the JIT and the query path
+			}
+			console.log(`${interaction.name}: ${median(results[interaction.name])?.toFixed(0)} ms`);
+			await page.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return results;
+}
+
 async function main() {
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: root, stdio: 'inherit' });
 	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
 	try {
 		await waitForServer(`http://localhost:${port}/`);
 		const samples = await measure();
+		const pages = await measurePages(['/spending', '/careers', '/industries']);
+		const clicks = await measureInteractions();
 		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs });
+		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks);
 		const { writeFile } = await import('node:fs/promises');
 		await writeFile(path.join(root, 'bench/BENCHMARKS.md'), report);
 		console.log(report);
