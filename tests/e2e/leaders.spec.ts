@@ -44,12 +44,16 @@ test.describe('/spending', () => {
 		await page.getByText('Share of total').click();
 		await page.locator('[data-chart="growth-heatmap"] .cell[data-row="IT Services"][data-column="2025"]').click();
 		await expect(page.locator('[data-chart="revisions"] h2')).toContainText('IT Services in 2025');
+		await page.locator('[data-chart="revisions"]').getByRole('button', { name: 'Show table' }).click();
+		await expect(page.locator('[data-chart="revisions"] [data-table-view] table')).toBeVisible();
 		const url = page.url();
 		const fresh = await (await browser.newContext()).newPage();
 		await fresh.goto(url);
 		await expect(fresh.locator('[data-chart="segments-years"] h2')).toHaveText('Share of worldwide IT spending by segment');
 		await expect(fresh.locator('[data-chart="revisions"] h2')).toContainText('IT Services in 2025');
 		await expect(fresh.locator('[data-chart="growth-heatmap"] .cell[aria-pressed="true"]')).toHaveAttribute('data-row', 'IT Services');
+		await expect(fresh.locator('[data-chart="revisions"] [data-table-view] table')).toBeVisible();
+		await expect(fresh.locator('[data-chart="growth-heatmap"] [data-table-view]')).toHaveClass(/sr-only/);
 
 		await fresh.goto('/spending?segment=%3Cscript%3E&year=banana&measure=zzz');
 		await expect(fresh.locator('[data-chart="revisions"] h2')).toHaveText('How Gartner’s forecast for Data Center Systems in 2024 moved');

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../db/connector';
 import { connectorWithDatasets } from '../db/node-datasets';
 import { arrowRows } from '../queries/arrow-rows';
+import { industryNeeds } from '../queries/industry-needs';
 import { industryPostings } from '../queries/industry-postings';
 import { latestSpending } from '../queries/latest-spending';
 import { occupationWages } from '../queries/occupation-wages';
@@ -136,6 +137,14 @@ describe('industries and career paths', () => {
 		const energy = joined.filter((r) => r.industry === 'Energy');
 		expect(energy).toHaveLength(1);
 		expect(energy[0].metric).toBeNull();
+	});
+
+	it('leads an industry to the career paths that start in its job families, with OEWS medians', async () => {
+		const needs = await industryNeeds(conn, 2024);
+		const finance = needs.filter((n) => n.industry === 'Financial services');
+		expect([...new Set(finance.map((n) => n.path))].sort()).toEqual(['Analyst to security manager', 'Data analyst to chief data officer']);
+		expect(finance.find((n) => n.soc_code === '15-1212')?.annual_median).toBe(124_910);
+		expect(needs.filter((n) => n.industry === 'Energy')).toEqual([]);
 	});
 
 	it('maps every career step to an OEWS occupation that exists', async () => {
