@@ -5,6 +5,8 @@ export interface ChartSource {
 	url: string;
 	vintage: string;
 	published: string;
+	/** What `vintage` names: "release" unless said otherwise. */
+	vintageLabel?: string;
 }
 
 /** A failure shown in the chart's place. */

@@ -3,7 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Table } from 'apache-arrow';
+import { Table } from 'apache-arrow';
 import type { Connector } from './connector';
 import { toDbError } from './errors';
 import { OFFLINE_SETTINGS, runBound } from './run';
@@ -35,6 +35,18 @@ async function start(): Promise<Connector> {
 	return {
 		query: (sql, params = []) => runBound<Table>(conn, sql, params),
 		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
-		insertArrowIPC: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true })
+		insertArrowIPC: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+		async queryCancellable(sql) {
+			try {
+				// send() streams the result in batches and can be cancelled between them, unlike query().
+				const reader = await conn.send(sql, true);
+				const batches = [];
+				for await (const batch of reader) batches.push(batch);
+				return batches.length ? new Table(batches) : new Table(reader.schema ?? undefined);
+			} catch (error) {
+				throw toDbError('query', error);
+			}
+		},
+		cancel: () => conn.cancelSent()
 	};
 }

@@ -10,4 +10,8 @@ export interface Connector {
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	/** Creates table `name` from an Arrow IPC stream. */
 	insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
+	/** Like `query` without parameters, but `cancel()` stops it (used for analysts' own, possibly long, queries). */
+	queryCancellable(sql: string): Promise<Table>;
+	/** Cancels the running `queryCancellable`; false when nothing was running. */
+	cancel(): Promise<boolean>;
 }

@@ -35,3 +35,11 @@ describe('offline engine', () => {
 		expect(failure.detail).toMatch(/parquet/i);
 	});
 });
+
+describe('error text', () => {
+	it('turns DuckDB’s JSON error reports into the message it prints elsewhere', async () => {
+		const { toDbError } = await import('./errors');
+		const json = JSON.stringify({ exception_type: 'Parser', exception_message: 'syntax error at or near "SELEC"\n\nLINE 1: SELEC 1', position: '0' });
+		expect(toDbError('query', new Error(json)).detail).toBe('Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1');
+	});
+});

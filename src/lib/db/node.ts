@@ -33,6 +33,9 @@ export async function nodeConnector(): Promise<Connector> {
 		async registerFile(name, bytes) {
 			engine.registerFileBuffer(name, bytes);
 		},
+		queryCancellable: (sql) => runBound<Table>(connection, sql, []),
+		// The blocking build runs a query to the end before anything else can happen.
+		cancel: async () => false,
 		async insertArrowIPC(name, ipc) {
 			try {
 				connection.insertArrowFromIPCStream(ipc, { name, create: true });

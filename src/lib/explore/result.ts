@@ -1,0 +1,41 @@
+import { DataType, type Table } from 'apache-arrow';
+
+export type ColumnKind = 'number' | 'time' | 'text';
+export interface ResultColumn {
+	name: string;
+	kind: ColumnKind;
+}
+export interface ResultData {
+	columns: ResultColumn[];
+	/** Row-major values: numbers, Dates, strings or null. BigInt and decimals become numbers. */
+	rows: (number | string | Date | boolean | null)[][];
+}
+
+function kindOf(type: DataType, name: string, sample: unknown[]): ColumnKind {
+	if (DataType.isDate(type) || DataType.isTimestamp(type)) return 'time';
+	if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) {
+		const isYear = /year/i.test(name) && sample.every((v) => v === null || (Number(v) >= 1900 && Number(v) <= 2100));
+		return isYear ? 'time' : 'number';
+	}
+	return 'text';
+}
+
+function plain(value: unknown): number | string | Date | boolean | null {
+	if (value === null || value === undefined) return null;
+	if (typeof value === 'bigint') return Number(value);
+	if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return value;
+	if (typeof value === 'object' && 'toString' in value) {
+		const text = String(value);
+		return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+	}
+	return String(value);
+}
+
+/** An Arrow result as columns with a kind each and plain row values, ready for the table, the chart and exports. */
+export function resultData(table: Table): ResultData {
+	const fields = table.schema.fields;
+	const vectors = fields.map((_, i) => table.getChildAt(i));
+	const rows = Array.from({ length: table.numRows }, (_, r) => vectors.map((v) => plain(v?.get(r))));
+	const sample = (i: number) => rows.slice(0, 200).map((row) => row[i]);
+	return { columns: fields.map((f, i) => ({ name: f.name, kind: kindOf(f.type, f.name, sample(i)) })), rows };
+}
