@@ -66,3 +66,19 @@ test('a shared URL reruns its query and keeps the chosen chart', async ({ browse
 	await expect(page.locator('[data-chart="explore-chart"] .bar')).toHaveCount(0);
 	await expect(page.getByRole('combobox', { name: 'Chart' })).toHaveValue('none');
 });
+
+test('136,221 result rows scroll in a virtualised table that sorts', async ({ page }) => {
+	await page.goto('/explore?q=' + encodeURIComponent('SELECT job_title, salary_in_usd FROM salary_survey') + '&chart=none');
+	await expect(page.locator('[data-status]')).toContainText('136,221 rows in', { timeout: 60_000 });
+	const rendered = await page.locator('.result-table tbody tr[data-row]').count();
+	expect(rendered).toBeLessThan(80);
+	await page.locator('.result-table').evaluate((el) => (el.scrollTop = el.scrollHeight));
+	await expect(page.locator('.result-table tbody tr[data-row]').last()).toHaveAttribute('aria-rowindex', '136222');
+	await page.getByRole('button', { name: 'salary_in_usd' }).click();
+	await page.getByRole('button', { name: /salary_in_usd/ }).click();
+	await page.locator('.result-table').evaluate((el) => (el.scrollTop = 0));
+	const top = await results(page);
+	const [first, second] = [Number(top[0][1].replaceAll(',', '')), Number(top[1][1].replaceAll(',', ''))];
+	expect(first).toBeGreaterThanOrEqual(second);
+	await expect(page.getByRole('columnheader', { name: /salary_in_usd/ })).toHaveAttribute('aria-sort', 'descending');
+});
