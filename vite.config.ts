@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { servePrecompressed } from './src/build/serve-precompressed.ts';
+import { frameHeaders, servePrecompressed } from './src/build/serve-precompressed.ts';
 
 /** DuckDB's worker files point their source maps outside the package; strip the comment to silence ~100 warnings. */
 function stripDuckdbSourceMaps(): Plugin {
@@ -23,6 +23,7 @@ function precompressedPreview(): Plugin {
 	return {
 		name: 'serve-precompressed',
 		configurePreviewServer(server) {
+			server.middlewares.use(frameHeaders);
 			server.middlewares.use(servePrecompressed(path.resolve('build')));
 		}
 	};

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { embedCode } from '../../src/lib/share/embed-code';
+
+const embedOrigin = 'http://localhost:4173';
+let host: Server;
+let hostPage = '';
+let hostBody = '';
+
+// The presenter's page: a real server on a second local origin (Chromium will not let a page it considers public
+// frame localhost, and a mocked page counts as public).
+test.beforeAll(async () => {
+	host = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(hostBody));
+	await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+	hostPage = `http://127.0.0.1:${(host.address() as AddressInfo).port}/deck.html`;
+});
+test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+
+test('a chart embedded on another origin renders, resizes its iframe, and ignores other origins', async ({ page }) => {
+	const code = embedCode(embedOrigin, '/embed/segment-bars?release=2022-10&year=2023', 'Spending by segment');
+	hostBody = `<!doctype html><h1>My deck</h1>${code}`;
+	await page.goto(hostPage);
+	const frame = page.frameLocator('iframe');
+	await expect(frame.locator('[data-chart="segment-bars"] .bar[data-key="Data Center Systems"] .value')).toHaveText('$216B +3.4%');
+	await expect(frame.locator('nav')).toHaveCount(0);
+	await expect(frame.locator('[data-chart]')).toHaveCount(1);
+	const iframe = page.locator('iframe');
+	await expect.poll(async () => (await iframe.boundingBox())?.height).not.toBe(480);
+	const fitted = (await iframe.boundingBox())!.height;
+	const content = await frame.locator('body').evaluate((body) => body.getBoundingClientRect().height);
+	expect(Math.abs(fitted - content)).toBeLessThan(4);
+
+	// The host page itself (another origin, another window) cannot resize the iframe.
+	await page.evaluate(() => window.postMessage({ type: 'atlas-embed-height', height: 200 }, '*'));
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+	expect((await iframe.boundingBox())!.height).toBe(fitted);
+});
+
+test('embeds may be framed, other pages may not; plain and theme options apply', async ({ page, request }) => {
+	const embed = await request.get('/embed/wages');
+	expect(embed.headers()['content-security-policy']).toBe('frame-ancestors *');
+	const overview = await request.get('/');
+	expect(overview.headers()['x-frame-options']).toBe('DENY');
+	expect(overview.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+
+	await page.goto('/embed/wages?plain=1&theme=dark');
+	await expect(page.locator('[data-chart="wages"] svg').first()).toBeVisible();
+	await expect(page.locator('[data-chart="wages"] h2')).toHaveCount(0);
+	await expect(page.locator('[data-chart="wages"] figcaption')).toHaveCount(0);
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await page.goto('/embed/revisions?theme=transparent');
+	await expect(page.locator('html')).toHaveAttribute('data-embed', 'transparent');
+	await expect(page.locator('[data-chart="revisions"] figcaption')).toContainText('Gartner');
+	const missing = await request.get('/embed/not-a-chart');
+	expect(missing.status()).toBe(404);
+});
+
+test('an explore query chart embeds like every other chart', async ({ page }) => {
+	await page.goto('/embed/explore-chart?q=' + encodeURIComponent("SELECT segment, spend_usd_bn FROM it_spending WHERE release_date = '2026-02' AND year = 2026 AND segment <> 'Total'"));
+	await expect(page.locator('[data-chart="explore-chart"] .bar')).toHaveCount(5, { timeout: 60_000 });
+	await expect(page.locator('.cm-editor')).toHaveCount(0);
+	await expect(page.locator('[data-chart="explore-chart"] figcaption')).toContainText('tables it_spending');
+});
