@@ -40,7 +40,8 @@ async function measure(): Promise<LoadSample[]> {
 	const samples: LoadSample[] = [];
 	try {
 		for (let run = 0; run < runs; run++) {
-			const context = await browser.newContext(); // fresh profile: cold HTTP cache every run
+			// Fresh profile: cold HTTP cache every run; no service worker, so the numbers are the app's, not a warm cache's.
+			const context = await browser.newContext({ serviceWorkers: 'block' });
 			const page = await context.newPage();
 			const bytes: LoadSample['bytes'] = { appJs: 0, duckdbJs: 0, wasm: 0, data: 0, other: 0 };
 			const wasmFiles: string[] = [];
@@ -99,7 +100,7 @@ async function measurePages(paths: string[]): Promise<Record<string, (number | n
 		for (const pagePath of paths) {
 			results[pagePath] = [];
 			for (let run = 0; run < Math.min(runs, 5); run++) {
-				const context = await browser.newContext();
+				const context = await browser.newContext({ serviceWorkers: 'block' });
 				const page = await context.newPage();
 				const response = await page.goto(`http://localhost:${port}${pagePath}`);
 				const html = (await response?.text()) ?? '';

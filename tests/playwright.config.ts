@@ -30,6 +30,8 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${port}`,
 		launchOptions: chromiumLaunch,
+		// page.route cannot see a service worker's requests; only the offline test lets it run.
+		serviceWorkers: 'block',
 		trace: 'retain-on-failure'
 	},
 	webServer: {

@@ -1,0 +1,51 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+import { build, files, prerendered, version } from '$service-worker';
+
+// Once a page has loaded, the dashboard, its engine and its data keep working offline (a talk survives bad Wi-Fi).
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `atlas-${version}`;
+// The app's JS/CSS and every prerendered page up front; the wasm (one of two bundles, ~35 MB) and the datasets are
+// cached the first time the browser fetches them, so only what this browser uses is stored.
+const PRECACHE = [...build.filter((path) => !path.endsWith('.wasm')), ...files.filter((path) => !path.startsWith('/datasets/')), ...prerendered];
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => sw.skipWaiting()));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+			.then(() => sw.clients.claim())
+	);
+});
+
+async function respond(request: Request): Promise<Response> {
+	const url = new URL(request.url);
+	const cache = await caches.open(CACHE);
+	const immutable = url.pathname.startsWith('/_app/immutable/') || url.pathname.startsWith('/datasets/');
+	if (immutable) {
+		const cached = await cache.match(request);
+		if (cached) return cached;
+	}
+	try {
+		const response = await fetch(request);
+		if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+		return response;
+	} catch (error) {
+		// Offline: the cached copy of the page (query strings are state read in the browser) or of the file.
+		const cached = (await cache.match(request)) ?? (await cache.match(url.pathname, { ignoreSearch: true })) ?? (await cache.match(`${url.pathname}.html`));
+		if (cached) return cached;
+		throw error;
+	}
+}
+
+sw.addEventListener('fetch', (event) => {
+	const url = new URL(event.request.url);
+	if (event.request.method !== 'GET' || url.origin !== sw.location.origin) return;
+	event.respondWith(respond(event.request));
+});
