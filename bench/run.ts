@@ -117,6 +117,37 @@ async function measurePages(paths: string[]): Promise<Record<string, (number | n
 	return results;
 }
 
+/** Cold loads of a host page on another local origin that embeds a chart: host navigation → chart painted in the iframe. */
+async function measureEmbed(): Promise<(number | null)[]> {
+	const { createServer } = await import('node:http');
+	const body = `<!doctype html><title>deck</title><iframe src="http://localhost:${port}/embed/segment-bars" style="width:100%;height:480px;border:0"></iframe>`;
+	const host = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body));
+	await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+	const hostUrl = `http://127.0.0.1:${(host.address() as { port: number }).port}/`;
+	const browser = await chromium.launch(chromiumLaunch);
+	const results: (number | null)[] = [];
+	try {
+		for (let run = 0; run < Math.min(runs, 5); run++) {
+			const context = await browser.newContext({ serviceWorkers: 'block' });
+			const page = await context.newPage();
+			await page.goto(hostUrl);
+			const frame = page.frames().find((f) => f.url().includes('/embed/'))!;
+			await frame.locator('figure[data-chart] svg').first().waitFor();
+			const hostOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+			const painted = (await frame.evaluate(
+				`performance.timeOrigin + (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN)`
+			)) as number;
+			results.push(Number.isFinite(painted) ? painted - hostOrigin : null);
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		host.close();
+	}
+	console.log(`embed: chart painted in iframe ${median(results)} ms`);
+	return results;
+}
+
 /** A click that changes a selection, timed in the page until every linked chart has repainted. */
 interface Interaction {
 	name: string;
@@ -190,6 +221,7 @@ async function main() {
 		const samples = await measure();
 		const pages = await measurePages(['/spending', '/careers', '/industries']);
 		const clicks = await measureInteractions();
+		pages['embed /embed/segment-bars in an iframe on another origin (from host navigation)'] = await measureEmbed();
 		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks);
 		const { writeFile } = await import('node:fs/promises');
