@@ -1,5 +1,4 @@
-import { format, schemeSet2 } from 'd3';
-import { segmentColor } from '../charts/segments';
+import { format, schemeSet2, schemeTableau10 } from 'd3';
 import type { BarDatum, LineSeries, RangeDatum, StackDatum } from '../charts/types';
 import type { CareerStepRow } from '../queries/career-path-wages';
 import type { EducationEarningsRow } from '../queries/education-earnings';
@@ -12,7 +11,7 @@ const usd = format('$,');
 export const usdShort = (v: number) => (v >= 1000 ? `$${format('~r')(v / 1000)}k` : `$${v}`);
 const count = format(',');
 
-const familyColors = Object.fromEntries(FAMILIES.map((f, i) => [f, segmentColor(['Data Center Systems', 'Software', 'Devices', 'IT Services', 'Communications Services'][i])]));
+const familyColors = Object.fromEntries(FAMILIES.map((family, i) => [family, schemeTableau10[i]]));
 export const familyColor = (family: string) => familyColors[family] ?? '#888';
 
 /** OEWS wage distribution rows, highest median first, all occupations last as the reference. */

@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { CatalogEntry } from '$lib/datasets/types';
 import { exploreTables } from '$lib/explore/tables';
+import { readCatalog } from '$lib/server/catalog';
 
-/** Table and column names for the schema sidebar and completion, from the catalogue the build wrote. */
+/** Table and column names for the schema sidebar and completion. */
 export async function load() {
-	const { datasets } = JSON.parse(await readFile(path.resolve('static/datasets/catalog.json'), 'utf8')) as { datasets: CatalogEntry[] };
-	return { tables: exploreTables(datasets) };
+	return { tables: exploreTables(await readCatalog()) };
 }

@@ -1,13 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import careers from '$lib/generated/careers-snapshot.json';
 import industries from '$lib/generated/industries-snapshot.json';
 import overview from '$lib/generated/overview-snapshot.json';
 import spending from '$lib/generated/spending-snapshot.json';
-import type { CatalogEntry } from '$lib/datasets/types';
 import { exploreTables } from '$lib/explore/tables';
 import { EMBEDDABLE, isEmbeddable } from '$lib/pages/embeds';
+import { readCatalog } from '$lib/server/catalog';
 
 /** Every embeddable chart is prerendered, with the default state of the page it comes from. */
 export const entries = () => Object.keys(EMBEDDABLE).map((chart) => ({ chart }));
@@ -16,9 +14,6 @@ export async function load({ params }) {
 	if (!isEmbeddable(params.chart)) error(404, `No chart called ${params.chart}`);
 	const page = EMBEDDABLE[params.chart];
 	const snapshots = { overview, spending, careers, industries };
-	if (page === 'explore') {
-		const { datasets } = JSON.parse(await readFile(path.resolve('static/datasets/catalog.json'), 'utf8')) as { datasets: CatalogEntry[] };
-		return { chart: params.chart, page, data: { tables: exploreTables(datasets) } };
-	}
+	if (page === 'explore') return { chart: params.chart, page, data: { tables: exploreTables(await readCatalog()) } };
 	return { chart: params.chart, page, data: { snapshot: snapshots[page] } };
 }
