@@ -27,8 +27,8 @@ test.describe('/spending', () => {
 		await expect(page.locator('[data-chart="revisions"] h2')).toHaveText('How Gartner’s forecast for Software in 2023 moved');
 		await expect(page.locator('[data-filter="Segment"]')).toContainText('Software');
 		expect(new URL(page.url()).searchParams.get('segment')).toBe('Software');
-		const softwareRevisions = await rowsOf(page, 'revisions');
-		expect(softwareRevisions.find((r) => r[0] === 'Oct 2022')?.[1]).toBe('+11.3%');
+		// The heading changes before the revision rows are re-queried: wait for the row itself.
+		await expect(page.locator('[data-chart="revisions"] [data-table-view] tbody tr', { hasText: 'Oct 2022' })).toContainText('+11.3%');
 		await expect(page.locator('[data-chart="segments-years"] .series-legend li.dimmed')).toHaveCount(4);
 
 		await page.locator('[data-chart="growth-heatmap"] .cell[data-row="Devices"][data-column="2021"]').click();
@@ -90,8 +90,10 @@ test.describe('/careers', () => {
 		await expect(page.locator('[data-chart="ladder"] h2')).toHaveText('Pay by experience: Data & ML vs Infrastructure & DevOps');
 		await expect(page.locator('[data-chart="path-a"] h2')).toHaveText('Career path: Data analyst to chief data officer');
 		await expect(page.locator('[data-chart="remote"] h2')).toHaveText('On-site, hybrid or remote: Infrastructure & DevOps');
+		await expect
+			.poll(async () => (await rowsOf(page, 'ladder')).map((r) => r[0]), { timeout: 45_000 })
+			.toEqual(expect.arrayContaining(['Data & ML', 'Infrastructure & DevOps']));
 		const ladder = await rowsOf(page, 'ladder');
-		expect(ladder.map((r) => r[0])).toEqual(expect.arrayContaining(['Data & ML', 'Infrastructure & DevOps']));
 		for (const row of ladder) expect(Number(row[4].replaceAll(',', ''))).toBeGreaterThan(0);
 		await page.goto('/careers?a=nonsense&year=1999&occ=99-9999');
 		await expect(page.locator('[data-chart="ladder"] h2')).toHaveText('Pay by experience: Software engineering vs Security');
