@@ -4,10 +4,11 @@
  * inserts it straight into DuckDB), the same table as CSV for download, and `catalog.json`. Then it computes the
  * overview's default view for first paint.
  */
-import { chmod, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { datasets } from '../lib/datasets/index';
+import { JOB_FAMILY_RULES } from '../lib/datasets/salary-survey';
 import type { CatalogEntry, DatasetSpec } from '../lib/datasets/types';
 import type { Connector } from '../lib/db/connector';
 import { arrowIPC, nodeConnector } from '../lib/db/node';
@@ -71,6 +72,8 @@ async function main() {
 	const catalog: CatalogEntry[] = [];
 	for (const spec of datasets) catalog.push(await buildDataset(conn, spec));
 	await writeFile(path.join(outDir, 'catalog.json'), JSON.stringify({ datasets: catalog }));
+	// Uploaded salary surveys get their job families from the same rules, in the browser.
+	await copyFile(path.join(root, 'data', JOB_FAMILY_RULES), path.join(outDir, JOB_FAMILY_RULES));
 
 	// Each page's default view, computed by the same functions the browser runs, so first paint needs no engine.
 	const snapshots: Record<string, () => Promise<unknown>> = {

@@ -5,6 +5,8 @@ export interface ChartSource {
 	url: string;
 	vintage: string;
 	published: string;
+	/** The dataset the figures come from: an analyst's committed upload replaces the shipped source line. */
+	dataset?: string;
 	/** What `vintage` names: "release" unless said otherwise. */
 	vintageLabel?: string;
 }

@@ -2,9 +2,13 @@ import { base } from '$app/paths';
 import { browserConnector } from './browser';
 import type { Connector } from './connector';
 import { DbError } from './errors';
-import { attachDataset, datasetFile } from './tables';
+import { readVersionFile } from '../upload/store';
+import { versions } from '../upload/versions.svelte';
+import { attachDataset, attachVersion, datasetFile } from './tables';
 
 const attached = new Map<string, Promise<void>>();
+// A commit, rollback or reset (here or in another tab) re-attaches the dataset on its next use.
+versions.onChange((dataset) => attached.delete(dataset));
 
 /** The browser connector with the named datasets fetched and attached, each at most once per page. */
 export async function connectorWith(names: string[]): Promise<Connector> {
@@ -19,7 +23,12 @@ export async function connectorWith(names: string[]): Promise<Connector> {
 function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 	let pending = attached.get(name);
 	if (!pending) {
-		pending = Promise.all([engine, fetchDataset(name)]).then(([conn, bytes]) => attachDataset(conn, name, bytes));
+		pending = versions.load().then(() => {
+			const version = versions.current(name);
+			if (version)
+				return Promise.all([engine, readVersionFile(version.id)]).then(([conn, bytes]) => attachVersion(conn, name, bytes));
+			return Promise.all([engine, fetchDataset(name)]).then(([conn, bytes]) => attachDataset(conn, name, bytes));
+		});
 		pending.catch(() => attached.delete(name));
 		attached.set(name, pending);
 	}

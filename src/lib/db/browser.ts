@@ -1,4 +1,4 @@
-import { AsyncDuckDB, selectBundle, VoidLogger } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, DuckDBDataProtocol, selectBundle, VoidLogger } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -35,6 +35,16 @@ async function start(): Promise<Connector> {
 	return {
 		query: (sql, params = []) => runBound<Table>(conn, sql, params),
 		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+		registerBlob: (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
+		dropFile: async (name) => void (await db.dropFile(name)),
+		async copyToBuffer(sql, name, options) {
+			await runBound(conn, `COPY (${sql}) TO '${name}' (${options})`, []);
+			try {
+				return await db.copyFileToBuffer(name);
+			} finally {
+				await db.dropFile(name);
+			}
+		},
 		insertArrowIPC: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
 		async queryCancellable(sql) {
 			try {

@@ -33,6 +33,21 @@ export async function nodeConnector(): Promise<Connector> {
 		async registerFile(name, bytes) {
 			engine.registerFileBuffer(name, bytes);
 		},
+		async registerBlob(name, blob) {
+			engine.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
+		},
+		async dropFile(name) {
+			engine.dropFile(name);
+		},
+		async copyToBuffer(sql, name, options) {
+			// The Node runtime cannot rename a temporary file into place.
+			await runBound(connection, `COPY (${sql}) TO '${name}' (${options}, USE_TMP_FILE false)`, []);
+			try {
+				return engine.copyFileToBuffer(name);
+			} finally {
+				engine.dropFile(name);
+			}
+		},
 		queryCancellable: (sql) => runBound<Table>(connection, sql, []),
 		// The blocking build runs a query to the end before anything else can happen.
 		cancel: async () => false,

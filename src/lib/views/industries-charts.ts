@@ -14,6 +14,7 @@ const qualifier = (unit: string) => unit.replace(/^postings\s*/, '').replace(/[(
 export function postingsSource(rows: PostingRow[]): ChartSource {
 	const first = rows[0];
 	return {
+		dataset: 'job_postings',
 		publisher: first?.source_org ?? 'CompTIA',
 		title: first?.source_title ?? 'CompTIA Tech Jobs Report',
 		url: first?.source_url ?? '/data#job_postings',

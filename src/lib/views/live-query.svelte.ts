@@ -1,6 +1,7 @@
 import type { ChartError } from '../charts/types';
 import type { Connector } from '../db/connector';
 import { toDbError } from '../db/errors';
+import { versions } from '../upload/versions.svelte';
 
 /**
  * A query result that starts from the build-time snapshot and is re-run through DuckDB-WASM when its key changes.
@@ -20,10 +21,14 @@ export class LiveQuery<P, R> {
 		private readonly run: (conn: Connector, params: P) => Promise<R>
 	) {
 		this.value = initial;
-		this.#key = initialKey;
+		// The snapshot is of the shipped data; a committed upload changes the revision and so re-runs the query.
+		this.#key = `${initialKey}@${versions.revision(tables)}`;
+		void versions.load();
 	}
 
-	async update(key: string, params: P): Promise<void> {
+	async update(requested: string, params: P): Promise<void> {
+		// Read synchronously, so an effect that calls update() re-runs when a dataset's version changes.
+		const key = `${requested}@${versions.revision(this.tables)}`;
 		if (key === this.#key && !this.error) return;
 		this.#key = key;
 		const request = ++this.#request;

@@ -12,6 +12,7 @@ export function growthText(row: SegmentSpendingRow): string {
 
 export function spendingSource(release: ReleaseRow): ChartSource {
 	return {
+		dataset: 'it_spending',
 		publisher: 'Gartner',
 		title: release.sourceTitle,
 		url: release.sourceUrl,

@@ -8,7 +8,8 @@ import { shareOfTotal } from '../reshape/spending';
 const oneDecimal = (v: number) => `${v.toFixed(1)}%`;
 
 export const latestSource: ChartSource = {
-	publisher: 'Gartner',
+	dataset: 'it_spending',
+		publisher: 'Gartner',
 	title: 'worldwide IT spending releases, each year from its newest complete release',
 	url: '/data#it_spending',
 	vintage: 'Jan 2020 – Feb 2026 (the table names each figure’s release)',
@@ -19,6 +20,7 @@ export function revisionSource(rows: RevisionRow[]): ChartSource {
 	const first = rows[0]?.release;
 	const last = rows[rows.length - 1]?.release;
 	return {
+		dataset: 'it_spending',
 		publisher: 'Gartner',
 		title: 'every release that published this figure',
 		url: '/data#it_spending',

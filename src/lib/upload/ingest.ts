@@ -1,0 +1,262 @@
+import type { Connector } from '../db/connector';
+import { columnsStruct } from '../datasets/sql';
+import { JOB_FAMILY_RULES } from '../datasets/salary-survey';
+import { delimiterName, HEAD_BYTES, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
+import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './mapping';
+import { comparePreview, type Preview } from './preview';
+import type { UploadSchema } from './schemas';
+import { duplicateKeySql, errorsSql, literal, missingColumns, readTypes, typedSql } from './validate-sql';
+
+export type Mode = 'replace' | 'append';
+export type Stage = 'reading' | 'checking' | 'comparing';
+
+export interface IngestRequest {
+	conn: Connector;
+	schema: UploadSchema;
+	file: Blob;
+	fileName: string;
+	mode: Mode;
+	/** The analyst's own mapping; automatic by name when absent. */
+	mapping?: Mapping;
+	delimiter?: Delimiter;
+	signal?: AbortSignal;
+	onStage?: (stage: Stage) => void;
+	/** Bytes of a file under data/ the checks need (the job family rules). */
+	dataFile?: (name: string) => Promise<Uint8Array>;
+}
+
+export interface CellError {
+	line: number;
+	column: string;
+	value: string | null;
+	kind: string;
+	problem: string;
+	expected: string;
+}
+
+export interface IngestReport {
+	fileName: string;
+	size: number;
+	mode: Mode;
+	encoding: Encoding | null;
+	delimiter: Delimiter | null;
+	headers: string[];
+	mapping: Mapping;
+	extra: string[];
+	warnings: string[];
+	/** Why the whole file was refused, if it was. */
+	problem: FileProblem | null;
+	errorCount: number;
+	errorCounts: { kind: string; count: number }[];
+	/** The first 100 errors, in file order. */
+	errors: CellError[];
+	rows: number;
+	preview: Preview | null;
+}
+
+/** The staged tables an upload leaves in the engine; `upload_next` is what a commit stores. */
+export const STAGED = { raw: 'upload_raw', errors: 'upload_errors', next: 'upload_next' } as const;
+const UPLOAD_FILE = 'upload.csv';
+const SHOWN_ERRORS = 100;
+
+const readerErrors: Record<string, string> = {
+	'TOO MANY COLUMNS': 'too many fields',
+	'MISSING COLUMNS': 'too few fields',
+	'UNQUOTED VALUE': 'unterminated quote',
+	'INVALID ENCODING': 'invalid encoding',
+	'LINE SIZE OVER MAXIMUM': 'line too long',
+	CAST: 'cast'
+};
+
+export class UploadCancelled extends Error {
+	constructor() {
+		super('The upload was cancelled; nothing was changed.');
+		this.name = 'UploadCancelled';
+	}
+}
+
+const int = (v: unknown) => Number(v ?? 0);
+
+/**
+ * Reads an uploaded CSV with DuckDB, checks it against the dataset's schema and stages the next version of the
+ * dataset beside the current one. Nothing the product shows changes here: only `commit` does that.
+ */
+export async function ingest(request: IngestRequest): Promise<IngestReport> {
+	const { conn, schema, file, fileName, mode, signal } = request;
+	const report: IngestReport = {
+		fileName,
+		size: file.size,
+		mode,
+		encoding: null,
+		delimiter: null,
+		headers: [],
+		mapping: {},
+		extra: [],
+		warnings: [],
+		problem: null,
+		errorCount: 0,
+		errorCounts: [],
+		errors: [],
+		rows: 0,
+		preview: null
+	};
+	const refuse = (kind: string, message: string) => ({ ...report, problem: { kind, message } });
+
+	const run = async (sql: string) => {
+		if (signal?.aborted) throw new UploadCancelled();
+		const cancel = () => void conn.cancel();
+		signal?.addEventListener('abort', cancel);
+		try {
+			return await conn.queryCancellable(sql);
+		} catch (error) {
+			if (signal?.aborted) throw new UploadCancelled();
+			throw error;
+		} finally {
+			signal?.removeEventListener('abort', cancel);
+		}
+	};
+
+	request.onStage?.('reading');
+	const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+	const shape = inspectHead(head, file.size, { delimiter: request.delimiter });
+	if (isProblem(shape)) return { ...report, problem: shape };
+	report.encoding = shape.encoding;
+	report.delimiter = shape.delimiter;
+	report.warnings.push(...shape.warnings);
+
+	await conn.registerFile('upload-header.csv', shape.headerLine);
+	const headerTable = await conn.query(
+		`SELECT * FROM read_csv('upload-header.csv', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`
+	);
+	const headerRow = headerTable.get(0)?.toArray() as (string | null)[] | undefined;
+	const headers = (headerRow ?? []).map((name, i) => (name ?? '').trim() || `(column ${i + 1})`);
+	report.headers = headers;
+	const duplicates = duplicateHeaders(headers);
+	if (duplicates.length)
+		return refuse(
+			'duplicate headers',
+			duplicates
+				.map((d) => `The header names "${d.name}" ${d.positions.length} times (columns ${d.positions.map((p) => p + 1).join(' and ')}).`)
+				.join(' ') + ' Each column needs its own name.'
+		);
+
+	report.mapping = request.mapping ?? autoMapping(headers, schema.columns);
+	report.extra = extraHeaders(headers, report.mapping);
+	const mapped = Object.values(report.mapping).filter((i) => i !== null).length;
+	if (mapped === 0)
+		return refuse(
+			'no matching columns',
+			`None of the file's columns (${headers.slice(0, 8).join(', ')}${headers.length > 8 ? ', …' : ''}) is a column of ${schema.dataset.name} ` +
+				`(${schema.columns.slice(0, 6).map((c) => c.name).join(', ')}, …). Is this the right dataset, and is ${delimiterName(shape.delimiter)} its delimiter?`
+		);
+	const missing = missingColumns(schema, report.mapping, fileName);
+	if (missing.length)
+		return refuse(
+			'missing column',
+			`The file has no ${missing.map((c) => `"${c.name}"`).join(', ')} column${missing.length > 1 ? 's' : ''}, which ${schema.dataset.name} requires. ` +
+				`Map ${missing.length > 1 ? 'them' : 'it'} to one of the file's columns below, or add ${missing.length > 1 ? 'them' : 'it'} to the file.`
+		);
+
+	if (request.dataFile && schema.derive) await conn.registerFile(JOB_FAMILY_RULES, await request.dataFile(JOB_FAMILY_RULES));
+	await conn.registerBlob(UPLOAD_FILE, file);
+	try {
+		// Fast path: plain numbers read natively. Any cell the reader cannot cast sends the file round again as text,
+		// where the spreadsheet formats are read (or refused) cell by cell.
+		let typedRead = true;
+		let encoding = shape.encoding;
+		const read = () => readRaw(run, readTypes(schema, report.mapping, headers.length, typedRead), shape.delimiter, encoding);
+		let rejects = await read();
+		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'invalid encoding')) {
+			encoding = report.encoding = 'latin-1';
+			report.warnings.push('The file is not UTF-8; it was read as Latin-1 (ISO 8859-1). Check accented names in the preview.');
+			rejects = await read();
+		}
+		if (rejects.some((r) => r.kind === 'cast')) {
+			typedRead = false;
+			rejects = await read();
+		}
+		report.rows = int((await conn.query(`SELECT count(*) AS n FROM ${STAGED.raw}`)).get(0)?.n);
+		if (report.rows === 0 && rejects.length === 0)
+			return refuse('header only', 'The file has a header but no data rows: there is nothing to upload.');
+
+		request.onStage?.('checking');
+		const semicolonFile = shape.delimiter === ';';
+		await run(`DROP TABLE IF EXISTS ${STAGED.errors}; DROP VIEW IF EXISTS upload_typed; DROP TABLE IF EXISTS upload_typed`);
+		if (rejects.length) {
+			await run(`CREATE TEMP TABLE ${STAGED.errors} AS ${rejectsSql(headers, shape.delimiter)}`);
+		} else {
+			// Typed values of natively read cells cost nothing to recompute: a view; text cells are parsed once: a table.
+			await run(`DROP VIEW IF EXISTS upload_typed; CREATE TEMP ${typedRead ? 'VIEW' : 'TABLE'} upload_typed AS
+				${typedSql(schema, report.mapping, semicolonFile, fileName, typedRead)}`);
+			await run(`CREATE TEMP TABLE ${STAGED.errors} AS SELECT __row + 1 AS line, * EXCLUDE (__row) FROM (${errorsSql(schema, report.mapping, semicolonFile, typedRead)})`);
+			const valueErrors = int((await conn.query(`SELECT count(*) AS n FROM ${STAGED.errors}`)).get(0)?.n);
+			if (!valueErrors && schema.key.length) {
+				await run(`INSERT INTO ${STAGED.errors} ${duplicateKeySql(schema)}`);
+				if (mode === 'append') await run(`INSERT INTO ${STAGED.errors} ${appendKeyClashSql(schema)}`);
+			}
+		}
+		await summariseErrors(conn, report);
+		if (report.errorCount > 0) return report;
+
+		request.onStage?.('comparing');
+		const derived = schema.derive ? schema.derive('upload_typed') : 'SELECT * FROM upload_typed';
+		const current = `"${schema.dataset.name}"`;
+		const columns = schema.columns.map((c) => `"${c.name}"`).join(', ');
+		await run(`DROP TABLE IF EXISTS ${STAGED.next}; CREATE TEMP TABLE ${STAGED.next} AS
+			${mode === 'append' ? `SELECT * FROM ${current} UNION ALL ` : ''}(SELECT ${columns} FROM (${derived}))`);
+		report.preview = await comparePreview(conn, schema, current, STAGED.next);
+		return report;
+	} finally {
+		await conn.dropFile(UPLOAD_FILE);
+	}
+}
+
+/** Stages the file as text columns c0…cn with its row number; returns the rows the reader could not split. */
+async function readRaw(run: (sql: string) => Promise<unknown>, types: string[], delimiter: Delimiter, encoding: Encoding) {
+	const columns = columnsStruct(types.map((type, i) => ({ name: `c${i}`, type })));
+	await run(`DROP TABLE IF EXISTS upload_rejects; DROP TABLE IF EXISTS upload_scans; DROP TABLE IF EXISTS ${STAGED.raw}`);
+	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM read_csv('${UPLOAD_FILE}',
+		auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = ${columns},
+		encoding = '${encoding}', store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans')`);
+	const rejects = (await run(`SELECT error_type FROM upload_rejects`)) as { toArray(): { error_type: string }[] };
+	return rejects.toArray().map((r) => ({ kind: readerErrors[r.error_type] ?? r.error_type.toLowerCase() }));
+}
+
+function rejectsSql(headers: string[], delimiter: Delimiter): string {
+	const names = `[${headers.map(literal).join(', ')}]`;
+	const kinds = Object.entries(readerErrors)
+		.map(([type, kind]) => `WHEN ${literal(type)} THEN ${literal(kind)}`)
+		.join(' ');
+	return `SELECT line, coalesce(${names}[column_idx], '(beyond the last column)') AS "column", left(trim(csv_line, E'\\r\\n'), 200) AS "value",
+		CASE error_type ${kinds} ELSE lower(error_type) END AS kind, error_message AS problem,
+		CASE WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN ${literal(`${headers.length} fields separated by ${delimiterName(delimiter)}, like the header`)}
+			WHEN error_type = 'UNQUOTED VALUE' THEN 'a closing " for every opening "'
+			WHEN error_type = 'INVALID ENCODING' THEN 'UTF-8 text'
+			ELSE 'a well-formed CSV line' END AS expected
+		FROM upload_rejects ORDER BY line`;
+}
+
+/** For an append: rows whose key the current version already has. */
+function appendKeyClashSql(schema: UploadSchema): string {
+	const keys = schema.key.map((k) => `"${k}"`).join(', ');
+	const keyText = schema.key.map((k) => `coalesce(n."${k}"::VARCHAR, '')`).join(` || ' · ' || `);
+	return `SELECT n.__row + 1, ${literal(schema.key.join(' + '))}, ${keyText}, 'duplicate key', 'already in the current version',
+		'rows whose ' || ${literal(schema.key.join(', '))} || ' the current version does not have yet'
+		FROM upload_typed n SEMI JOIN "${schema.dataset.name}" c USING (${keys})`;
+}
+
+async function summariseErrors(conn: Connector, report: IngestReport): Promise<void> {
+	const counts = await conn.query(`SELECT kind, count(*) AS n FROM ${STAGED.errors} GROUP BY kind ORDER BY n DESC, kind`);
+	report.errorCounts = counts.toArray().map((r) => ({ kind: String(r.kind), count: int(r.n) }));
+	report.errorCount = report.errorCounts.reduce((sum, c) => sum + c.count, 0);
+	if (!report.errorCount) return;
+	const first = await conn.query(`SELECT * FROM ${STAGED.errors} ORDER BY line, "column" LIMIT ${SHOWN_ERRORS}`);
+	report.errors = first.toArray().map((r) => ({
+		line: int(r.line),
+		column: String(r.column),
+		value: r.value === null ? null : String(r.value),
+		kind: String(r.kind),
+		problem: String(r.problem),
+		expected: String(r.expected)
+	}));
+}

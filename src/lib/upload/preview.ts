@@ -1,0 +1,66 @@
+import type { Connector } from '../db/connector';
+import type { KeyTotal, UploadSchema } from './schemas';
+
+export interface TotalChange {
+	label: string;
+	format: KeyTotal['format'];
+	before: string | number | null;
+	after: string | number | null;
+}
+
+export interface PreviewBar {
+	label: string;
+	value: number | null;
+	before: number | null;
+}
+
+/** What a commit would change, for the analyst to check before committing. */
+export interface Preview {
+	added: number;
+	removed: number;
+	/** Rows whose key stays but whose values differ; null when the dataset has no key. */
+	changed: number | null;
+	totals: TotalChange[];
+	chart: { title: string; unit: UploadSchema['chart']['unit']; bars: PreviewBar[] };
+}
+
+const plain = (v: unknown): string | number | null => (v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : String(v));
+
+/** Compares the staged next version (`next`) with the current table (`current`). */
+export async function comparePreview(conn: Connector, schema: UploadSchema, current: string, next: string): Promise<Preview> {
+	const one = async (sql: string) => (await conn.query(sql)).get(0)!.toJSON() as Record<string, unknown>;
+	let added: number;
+	let removed: number;
+	let changed: number | null = null;
+	if (schema.key.length) {
+		const keys = schema.key.map((k) => `"${k}"`).join(', ');
+		const counts = await one(`SELECT
+			(SELECT count(*) FROM ${next} n ANTI JOIN ${current} c USING (${keys})) AS added,
+			(SELECT count(*) FROM ${current} c ANTI JOIN ${next} n USING (${keys})) AS removed,
+			(SELECT count(*) FROM ${next} n JOIN ${current} c USING (${keys}) WHERE n IS DISTINCT FROM c) AS changed`);
+		added = Number(counts.added);
+		removed = Number(counts.removed);
+		changed = Number(counts.changed);
+	} else {
+		// Rows compared whole, as 64-bit hashes: a multiset difference over one column instead of every column.
+		const counts = await one(`WITH n AS (SELECT hash(n) AS h FROM ${next} n), c AS (SELECT hash(c) AS h FROM ${current} c) SELECT
+			(SELECT count(*) FROM (SELECT h FROM n EXCEPT ALL SELECT h FROM c)) AS added,
+			(SELECT count(*) FROM (SELECT h FROM c EXCEPT ALL SELECT h FROM n)) AS removed`);
+		added = Number(counts.added);
+		removed = Number(counts.removed);
+	}
+	const totalsOf = (table: string) =>
+		one(`WITH t AS (SELECT * FROM ${table}) SELECT ${schema.totals.map((total, i) => `${total.sql} AS t${i}`).join(', ')} FROM t`);
+	const [before, after] = [await totalsOf(current), await totalsOf(next)];
+	const chartOf = async (table: string) =>
+		(await conn.query(`WITH t AS (SELECT * FROM ${table}) ${schema.chart.sql}`)).toArray().map((r) => ({ label: String(r.label), value: plain(r.value) as number | null }));
+	const [oldBars, newBars] = [await chartOf(current), await chartOf(next)];
+	const was = new Map(oldBars.map((b) => [b.label, b.value]));
+	return {
+		added,
+		removed,
+		changed,
+		totals: schema.totals.map((total, i) => ({ label: total.label, format: total.format, before: plain(before[`t${i}`]), after: plain(after[`t${i}`]) })),
+		chart: { title: schema.chart.title, unit: schema.chart.unit, bars: newBars.map((b) => ({ ...b, before: was.get(b.label) ?? null })) }
+	};
+}

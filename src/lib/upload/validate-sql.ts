@@ -1,0 +1,165 @@
+import { blsFlagSql, expectedText, numberProblemSql, numberSql, type NumberKind } from './numbers';
+import type { Mapping } from './mapping';
+import type { UploadColumn, UploadSchema } from './schemas';
+
+/** Quotes text as a SQL string literal (DuckDB strings know no backslash escapes). */
+export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The raw column of the staged upload that feeds a dataset column. */
+export const rawColumn = (index: number) => `c${index}`;
+
+const sqlType: Record<string, string> = { integer: 'INTEGER', bls: 'INTEGER', number: 'DOUBLE', money: 'DOUBLE', percent: 'DOUBLE', boolean: 'BOOLEAN', text: 'VARCHAR' };
+const isNumber = (kind: string): kind is NumberKind => ['integer', 'number', 'money', 'percent', 'bls'].includes(kind);
+
+/**
+ * The type the CSV reader gives a file column on the fast path: plain numbers read natively (a cell that is not
+ * one is a cast error, and the file is read again as text with the spreadsheet formats); everything else as text.
+ */
+export function readTypes(schema: UploadSchema, mapping: Mapping, width: number, typedRead: boolean): string[] {
+	const types = Array.from({ length: width }, () => 'VARCHAR');
+	if (!typedRead) return types;
+	for (const column of schema.columns) {
+		const index = mapping[column.name];
+		if (index === null || index === undefined || column.derived || column.kind === 'bls' || !isNumber(column.kind)) continue;
+		types[index] = column.kind === 'integer' ? 'INTEGER' : 'DOUBLE';
+	}
+	return types;
+}
+
+/** Export writes a ' before text that a spreadsheet would run as a formula; reading it back takes it off. */
+const unneutralised = (cell: string) =>
+	`CASE WHEN starts_with(${cell}, '''') AND regexp_matches(${cell}, '^''[=+\\-@\\t\\r]') THEN substr(${cell}, 2) ELSE ${cell} END`;
+const empty = (cell: string) => `(${cell} IS NULL OR trim(${cell}) = '')`;
+
+const TRUE_WORDS = `('true', 't', '1', 'yes')`;
+const BOOLEAN_WORDS = `('true', 't', '1', 'yes', 'false', 'f', '0', 'no')`;
+
+function rangeText(column: UploadColumn): string {
+	if (column.min !== undefined && column.max !== undefined) return `a value from ${column.min} to ${column.max}`;
+	return column.min !== undefined ? `a value of at least ${column.min}` : `a value of at most ${column.max}`;
+}
+
+interface Check {
+	kind: string;
+	when: string;
+	problem: string;
+	expected: string;
+}
+
+/**
+ * Every check one column must pass, as predicates over `upload_typed`, which holds each raw cell (c0…cn) beside
+ * its typed value: the costly reading happens once, and the reason is worked out only for failing cells.
+ */
+function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, typedRead: boolean): Check[] {
+	const checks: Check[] = [];
+	const typed = ident(column.name);
+	const nativeNumber = typedRead && isNumber(column.kind) && column.kind !== 'bls';
+	const isEmpty = nativeNumber ? `${cell} IS NULL` : empty(cell);
+	const present = `NOT ${isEmpty}`;
+	if (column.notNull) checks.push({ kind: 'missing value', when: isEmpty, problem: `'an empty cell'`, expected: 'a value' });
+	if (nativeNumber) {
+		checks.push({ kind: 'not a number', when: `NOT isfinite(${cell}::DOUBLE)`, problem: `'not a finite number'`, expected: expectedText(column.kind as NumberKind) });
+	}
+	if (isNumber(column.kind) && !nativeNumber) {
+		const symbol = column.kind === 'bls' ? ` AND trim(${cell}) NOT IN ('#', '*', '**')` : '';
+		checks.push({
+			kind: 'not a number',
+			when: `${present} AND ${typed} IS NULL${symbol}`,
+			problem: numberProblemSql(cell, column.kind, semicolonFile),
+			expected: expectedText(column.kind)
+		});
+	}
+	if (isNumber(column.kind)) {
+		const bounds = [column.min !== undefined ? `${typed} < ${column.min}` : '', column.max !== undefined ? `${typed} > ${column.max}` : ''].filter(Boolean);
+		if (bounds.length) checks.push({ kind: 'out of range', when: `(${bounds.join(' OR ')})`, problem: `'out of range'`, expected: rangeText(column) });
+		if (column.allowed)
+			checks.push({
+				kind: 'not an allowed value',
+				when: `${typed} NOT IN (${column.allowed.map(Number).join(', ')})`,
+				problem: `'not one of the allowed values'`,
+				expected: `one of ${column.allowed.join(', ')}`
+			});
+	} else if (column.kind === 'boolean') {
+		checks.push({ kind: 'not true or false', when: `${present} AND lower(trim(${cell})) NOT IN ${BOOLEAN_WORDS}`, problem: `'not true or false'`, expected: 'true or false' });
+	} else {
+		if (column.allowed)
+			checks.push({
+				kind: 'not an allowed value',
+				when: `${typed} NOT IN (${column.allowed.map(literal).join(', ')})`,
+				problem: `'not one of the allowed values'`,
+				expected: `one of ${column.allowed.join(', ')}`
+			});
+		if (column.pattern)
+			checks.push({
+				kind: 'wrong format',
+				when: `NOT regexp_full_match(${typed}, ${literal(column.pattern.regex)})`,
+				problem: `'wrong format'`,
+				expected: column.pattern.expected
+			});
+	}
+	return checks;
+}
+
+/**
+ * One query listing every failing cell of the typed upload: data row `__row`, column, raw value, kind of error,
+ * what is wrong and what was expected.
+ */
+export function errorsSql(schema: UploadSchema, mapping: Mapping, semicolonFile: boolean, typedRead: boolean): string {
+	const parts = schema.columns.flatMap((column) => {
+		const index = mapping[column.name];
+		if (index === null || index === undefined || column.derived) return [];
+		const cell = rawColumn(index);
+		return checksFor(column, cell, semicolonFile, typedRead).map(
+			(check) => `SELECT __row, ${literal(column.name)} AS "column", ${cell}::VARCHAR AS "value", ${literal(check.kind)} AS kind,
+				${check.problem} AS problem, ${literal(check.expected)} AS expected FROM upload_typed WHERE ${check.when}`
+		);
+	});
+	if (!parts.length) return `SELECT NULL::BIGINT AS __row, '' AS "column", '' AS "value", '' AS kind, '' AS problem, '' AS expected WHERE false`;
+	return parts.join('\nUNION ALL ');
+}
+
+/** Rows of the typed upload (`upload_typed`) whose key an earlier row of the file already has. */
+export function duplicateKeySql(schema: UploadSchema): string {
+	const keys = schema.key.map(ident).join(', ');
+	const keyText = schema.key.map((k) => `coalesce(${ident(k)}::VARCHAR, '')`).join(` || ' · ' || `);
+	const names = literal(schema.key.join(', '));
+	return `SELECT __row + 1, ${literal(schema.key.join(' + '))}, ${keyText}, 'duplicate key', 'the same ' || ${names} || ' as line ' || (first_row + 1),
+		'one row per ' || ${names}
+		FROM (SELECT *, min(__row) OVER (PARTITION BY ${keys}) AS first_row FROM upload_typed) WHERE __row <> first_row`;
+}
+
+/** The raw cells of the staged upload beside their typed values, in the dataset's column order. */
+export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: boolean, fileName: string, typedRead: boolean): string {
+	const flagSource = new Map(schema.columns.filter((c) => c.flagColumn).map((c) => [c.flagColumn!, c]));
+	const select = schema.columns.map((column) => {
+		const index = mapping[column.name];
+		const type = sqlType[column.kind];
+		if (column.derived) return `NULL::${type} AS ${ident(column.name)}`;
+		const number = flagSource.get(column.name);
+		const numberIndex = number ? mapping[number.name] : null;
+		if (number && numberIndex !== null && numberIndex !== undefined) {
+			const own = index !== null && index !== undefined ? `NULLIF(trim(${rawColumn(index)}), '')` : 'NULL';
+			return `coalesce(${blsFlagSql(rawColumn(numberIndex))}, ${own}) AS ${ident(column.name)}`;
+		}
+		if (index === null || index === undefined) {
+			const constant = column.fromFileName?.(fileName);
+			return constant === null || constant === undefined
+				? `NULL::${type} AS ${ident(column.name)}`
+				: `CAST(${literal(constant)} AS ${type}) AS ${ident(column.name)}`;
+		}
+		const cell = rawColumn(index);
+		if (typedRead && isNumber(column.kind) && column.kind !== 'bls') return `${cell} AS ${ident(column.name)}`;
+		if (isNumber(column.kind)) return `TRY_CAST(${numberSql(cell, column.kind, semicolonFile)} AS ${type}) AS ${ident(column.name)}`;
+		if (column.kind === 'boolean') return `coalesce(lower(trim(${cell})) IN ${TRUE_WORDS}, false) AS ${ident(column.name)}`;
+		return `NULLIF(${unneutralised(cell)}, '') AS ${ident(column.name)}`;
+	});
+	return `SELECT rowid + 1 AS __row, *, ${select.join(',\n\t')} FROM upload_raw`;
+}
+
+/** Columns the dataset needs that neither the file nor its name supplies. */
+export function missingColumns(schema: UploadSchema, mapping: Mapping, fileName: string): UploadColumn[] {
+	return schema.columns.filter(
+		(c) => c.required && (mapping[c.name] === null || mapping[c.name] === undefined) && (c.fromFileName?.(fileName) ?? null) === null
+	);
+}
