@@ -1,14 +1,11 @@
 import type { Connector } from '../db/connector';
-import type { DatasetSpec } from '../datasets/types';
-import { resultParquet } from '../explore/export';
-import { resultData } from '../explore/result';
 import type { IngestReport } from './ingest';
 import { STAGED } from './ingest';
 import { commitVersion, setCurrent, type VersionMeta } from './store';
 import { versions } from './versions.svelte';
+import { CSV_OPTIONS } from './export';
 
 const LOCK = 'it-market-atlas-commit';
-export const CSV_OPTIONS = 'FORMAT csv, HEADER';
 
 /** Runs `work` holding the commit lock; refuses at once while another tab holds it. */
 async function exclusively<T>(work: () => Promise<T>): Promise<T> {
@@ -35,20 +32,4 @@ export async function commitStaged(conn: Connector, report: IngestReport, datase
 export async function switchVersion(dataset: string, id: string | null): Promise<void> {
 	await exclusively(() => setCurrent(dataset, id));
 	await versions.changed(dataset);
-}
-
-/** SQL selecting a dataset with text cells that a spreadsheet would run as formulas prefixed with '. */
-export function neutralisedSelect(spec: DatasetSpec): string {
-	const columns = spec.columns.map((c) =>
-		c.type === 'VARCHAR' ? `CASE WHEN regexp_matches("${c.name}", '^[=+\\-@\\t\\r]') THEN '''' || "${c.name}" ELSE "${c.name}" END AS "${c.name}"` : `"${c.name}"`
-	);
-	return `SELECT ${columns.join(', ')} FROM "${spec.name}"`;
-}
-
-export async function exportCsv(conn: Connector, spec: DatasetSpec): Promise<Uint8Array> {
-	return conn.copyToBuffer(neutralisedSelect(spec), 'export.csv', CSV_OPTIONS);
-}
-
-export async function exportParquet(conn: Connector, spec: DatasetSpec): Promise<ArrayBuffer> {
-	return resultParquet(resultData(await conn.query(`SELECT * FROM "${spec.name}"`)));
 }

@@ -181,12 +181,13 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 
 		request.onStage?.('checking');
 		const semicolonFile = shape.delimiter === ';';
-		await run(`DROP TABLE IF EXISTS ${STAGED.errors}; DROP VIEW IF EXISTS upload_typed; DROP TABLE IF EXISTS upload_typed`);
+		await run(`DROP TABLE IF EXISTS ${STAGED.errors}`);
+		await dropTyped(conn);
 		if (rejects.length) {
 			await run(`CREATE TEMP TABLE ${STAGED.errors} AS ${rejectsSql(headers, shape.delimiter)}`);
 		} else {
 			// Typed values of natively read cells cost nothing to recompute: a view; text cells are parsed once: a table.
-			await run(`DROP VIEW IF EXISTS upload_typed; CREATE TEMP ${typedRead ? 'VIEW' : 'TABLE'} upload_typed AS
+			await run(`CREATE TEMP ${typedRead ? 'VIEW' : 'TABLE'} upload_typed AS
 				${typedSql(schema, report.mapping, semicolonFile, fileName, typedRead)}`);
 			await run(`CREATE TEMP TABLE ${STAGED.errors} AS SELECT __row + 1 AS line, * EXCLUDE (__row) FROM (${errorsSql(schema, report.mapping, semicolonFile, typedRead)})`);
 			const valueErrors = int((await conn.query(`SELECT count(*) AS n FROM ${STAGED.errors}`)).get(0)?.n);
@@ -227,7 +228,7 @@ function rejectsSql(headers: string[], delimiter: Delimiter): string {
 	const kinds = Object.entries(readerErrors)
 		.map(([type, kind]) => `WHEN ${literal(type)} THEN ${literal(kind)}`)
 		.join(' ');
-	return `SELECT line, coalesce(${names}[column_idx], '(beyond the last column)') AS "column", left(trim(csv_line, E'\\r\\n'), 200) AS "value",
+	return `SELECT line, coalesce(${names}[column_idx::BIGINT], '(beyond the last column)') AS "column", left(trim(csv_line, E'\\r\\n'), 200) AS "value",
 		CASE error_type ${kinds} ELSE lower(error_type) END AS kind, error_message AS problem,
 		CASE WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN ${literal(`${headers.length} fields separated by ${delimiterName(delimiter)}, like the header`)}
 			WHEN error_type = 'UNQUOTED VALUE' THEN 'a closing " for every opening "'
@@ -243,6 +244,13 @@ function appendKeyClashSql(schema: UploadSchema): string {
 	return `SELECT n.__row + 1, ${literal(schema.key.join(' + '))}, ${keyText}, 'duplicate key', 'already in the current version',
 		'rows whose ' || ${literal(schema.key.join(', '))} || ' the current version does not have yet'
 		FROM upload_typed n SEMI JOIN "${schema.dataset.name}" c USING (${keys})`;
+}
+
+/** The typed stage is a view on the fast path and a table on the text path; DROP must name which. */
+async function dropTyped(conn: Connector): Promise<void> {
+	const found = await conn.query(`SELECT table_type FROM information_schema.tables WHERE table_name = 'upload_typed'`);
+	const type = found.numRows ? String(found.get(0)!.table_type) : null;
+	if (type) await conn.query(`DROP ${type === 'VIEW' ? 'VIEW' : 'TABLE'} upload_typed`);
 }
 
 async function summariseErrors(conn: Connector, report: IngestReport): Promise<void> {

@@ -22,7 +22,8 @@ export function readTypes(schema: UploadSchema, mapping: Mapping, width: number,
 	for (const column of schema.columns) {
 		const index = mapping[column.name];
 		if (index === null || index === undefined || column.derived || column.kind === 'bls' || !isNumber(column.kind)) continue;
-		types[index] = column.kind === 'integer' ? 'INTEGER' : 'DOUBLE';
+		// Whole numbers too: the reader would round 2024.5 into an INTEGER column without a word.
+		types[index] = 'DOUBLE';
 	}
 	return types;
 }
@@ -59,7 +60,9 @@ function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, t
 	const present = `NOT ${isEmpty}`;
 	if (column.notNull) checks.push({ kind: 'missing value', when: isEmpty, problem: `'an empty cell'`, expected: 'a value' });
 	if (nativeNumber) {
-		checks.push({ kind: 'not a number', when: `NOT isfinite(${cell}::DOUBLE)`, problem: `'not a finite number'`, expected: expectedText(column.kind as NumberKind) });
+		checks.push({ kind: 'not a number', when: `NOT isfinite(${cell})`, problem: `'not a finite number'`, expected: expectedText(column.kind as NumberKind) });
+		if (column.kind === 'integer')
+			checks.push({ kind: 'not a number', when: `${cell} <> trunc(${cell}) OR abs(${cell}) > 2147483647`, problem: `'a fraction where a whole number is expected, or a number too large'`, expected: expectedText('integer') });
 	}
 	if (isNumber(column.kind) && !nativeNumber) {
 		const symbol = column.kind === 'bls' ? ` AND trim(${cell}) NOT IN ('#', '*', '**')` : '';
@@ -149,7 +152,7 @@ export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: 
 				: `CAST(${literal(constant)} AS ${type}) AS ${ident(column.name)}`;
 		}
 		const cell = rawColumn(index);
-		if (typedRead && isNumber(column.kind) && column.kind !== 'bls') return `${cell} AS ${ident(column.name)}`;
+		if (typedRead && isNumber(column.kind) && column.kind !== 'bls') return `TRY_CAST(${cell} AS ${type}) AS ${ident(column.name)}`;
 		if (isNumber(column.kind)) return `TRY_CAST(${numberSql(cell, column.kind, semicolonFile)} AS ${type}) AS ${ident(column.name)}`;
 		if (column.kind === 'boolean') return `coalesce(lower(trim(${cell})) IN ${TRUE_WORDS}, false) AS ${ident(column.name)}`;
 		return `NULLIF(${unneutralised(cell)}, '') AS ${ident(column.name)}`;

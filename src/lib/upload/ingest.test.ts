@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { badFiles } from '../../../tests/fixtures/upload/bad-files';
+import type { Connector } from '../db/connector';
+import { connectorWithDatasets } from '../db/node-datasets';
+import { itSpending } from '../datasets/it-spending';
+import { exportCsv, neutralisedSelect } from './export';
+import { ingest, STAGED, type IngestReport, type Mode } from './ingest';
+import { schemaFor } from './schemas';
+
+const fixtures = path.resolve('tests/fixtures/upload');
+let conn: Connector;
+
+beforeAll(async () => {
+	conn = await connectorWithDatasets(['it_spending', 'salary_survey', 'occupations']);
+});
+
+const dataFile = async (name: string) => new Uint8Array(readFileSync(path.resolve('data', name)));
+
+function upload(dataset: string, bytes: Uint8Array | string, fileName = 'upload.csv', mode: Mode = 'replace'): Promise<IngestReport> {
+	const file = new Blob([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)]);
+	return ingest({ conn, schema: schemaFor(dataset)!, file, fileName, mode, dataFile });
+}
+
+const rowsOf = async (sql: string) => (await conn.query(sql)).toArray().map((r) => r.toJSON());
+
+describe('malformed files each get their own specific error', () => {
+	it.each(badFiles)('$file → $problem$error', async (bad) => {
+		const report = await upload(bad.dataset, readFileSync(path.join(fixtures, 'bad', bad.file)), bad.file, bad.mode);
+		expect(report.preview).toBeNull();
+		if (bad.problem) {
+			expect(report.problem?.kind).toBe(bad.problem);
+			expect(report.problem?.message).toContain(bad.says);
+		} else {
+			expect(report.problem).toBeNull();
+			const error = report.errors.find((e) => e.kind === bad.error);
+			expect(error, JSON.stringify(report.errors.slice(0, 3))).toBeDefined();
+			expect(`${error!.problem} | ${error!.expected}`).toContain(bad.says);
+			expect(error!.line).toBe(bad.line);
+		}
+	});
+});
+
+describe('good files in their real-world shapes', () => {
+	const gartner = readFileSync(path.resolve('data/gartner_it_spending_releases.csv'), 'utf8');
+
+	it('re-uploading the shipped Gartner file changes nothing', async () => {
+		const report = await upload('it_spending', gartner);
+		expect(report.errorCount).toBe(0);
+		expect(report.preview).toMatchObject({ added: 0, removed: 0, changed: 0 });
+	});
+
+	it.each([
+		['semicolon, CRLF, BOM', ';', '\r\n', '\uFEFF'],
+		['tab', '\t', '\n', ''],
+		['pipe', '|', '\n', '']
+	])('reads the release file %s-delimited', async (_label, delimiter, newline, bom) => {
+		const rows = (await rowsOf(`SELECT * FROM read_csv('${path.join(fixtures, 'gartner-release-2026-02.csv')}', all_varchar = true)`)) as Record<string, string | null>[];
+		const quote = (v: string | null) => (v === null ? '' : /["\n;|\t]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+		const text = bom + [Object.keys(rows[0]).join(delimiter), ...rows.map((r) => Object.values(r).map(quote).join(delimiter))].join(newline) + newline;
+		const report = await upload('it_spending', text, 'release.csv', 'replace');
+		expect(report.delimiter).toBe(delimiter);
+		expect(report.errorCount).toBe(0);
+		const totals = await rowsOf(`SELECT spend_usd_bn FROM ${STAGED.next} WHERE segment = 'Total' AND year = 2026`);
+		expect(totals).toEqual([{ spend_usd_bn: 6155.493 }]);
+	});
+
+	it('reads spreadsheet number formats exactly: "1,234.5", $, %, (12)', async () => {
+		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\n';
+		const report = await upload(
+			'it_spending',
+			header + 'Software,2027,"$1,234.5",11.3%,forecast,2027-01,t,u1\nDevices,2027,879.6,(12),forecast,2027-01,t,u1\n'
+		);
+		expect(report.errorCount).toBe(0);
+		expect(await rowsOf(`SELECT segment, spend_usd_bn, growth_pct FROM ${STAGED.next} ORDER BY segment`)).toEqual([
+			{ segment: 'Devices', spend_usd_bn: 879.6, growth_pct: -12 },
+			{ segment: 'Software', spend_usd_bn: 1234.5, growth_pct: 11.3 }
+		]);
+	});
+
+	it('maps the BLS Excel export (BOM, upper-case headers, "151,853,870", #) and takes the year from its file name', async () => {
+		const report = await upload('occupations', readFileSync(path.resolve('data/bls_oews/national_M2023_dl.csv')), 'national_M2023_dl.csv');
+		expect(report.errorCount).toBe(0);
+		expect(report.mapping.employment).toBe(report.headers.indexOf('TOT_EMP'));
+		expect(report.extra).toContain('H_MEAN');
+		const rows = await rowsOf(`SELECT year, employment, annual_median, annual_p90, annual_p90_flag FROM ${STAGED.next} WHERE occ_code IN ('00-0000', '15-1252', '11-1011') ORDER BY occ_code`);
+		expect(rows).toEqual([
+			{ year: 2023, employment: 151853870, annual_median: 48060, annual_p90: 121470, annual_p90_flag: null },
+			{ year: 2023, employment: 211230, annual_median: 206680, annual_p90: null, annual_p90_flag: 'top_coded' },
+			{ year: 2023, employment: 1656880, annual_median: 132270, annual_p90: 208620, annual_p90_flag: null }
+		]);
+		expect(report.preview?.changed).toBe(0);
+	});
+
+	it('knows aliases: salary_usd is salary_in_usd, and job families come from the rules in data/', async () => {
+		const report = await upload(
+			'salary_survey',
+			'Work Year,experience_level,job_title,SALARY_USD\n2025,SE,Security Engineer,180000\n2025,EN,Data Analyst,70000\n'
+		);
+		expect(report.errorCount).toBe(0);
+		expect(report.mapping.salary_in_usd).toBe(3);
+		expect(await rowsOf(`SELECT work_year, job_title, salary_in_usd, job_family FROM ${STAGED.next} ORDER BY salary_in_usd`)).toEqual([
+			{ work_year: 2025, job_title: 'Data Analyst', salary_in_usd: 70000, job_family: 'Data & ML' },
+			{ work_year: 2025, job_title: 'Security Engineer', salary_in_usd: 180000, job_family: 'Security' }
+		]);
+	});
+
+	it('reads a Latin-1 file as Latin-1 and says so; reads UTF-16 little-endian', async () => {
+		const text = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\nDevices,2027,1,2,forecast,2027-01,Société Générale,u\n';
+		const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
+		const report = await upload('it_spending', latin1);
+		expect(report.encoding).toBe('latin-1');
+		expect(report.warnings.join(' ')).toContain('Latin-1');
+		expect(await rowsOf(`SELECT source_title FROM ${STAGED.next}`)).toEqual([{ source_title: 'Société Générale' }]);
+
+		const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+		const again = await upload('it_spending', utf16);
+		expect(again.encoding).toBe('utf-16');
+		expect(await rowsOf(`SELECT source_title FROM ${STAGED.next}`)).toEqual([{ source_title: 'Société Générale' }]);
+	});
+
+	it('appends a release: rows added, none removed, the total before → after', async () => {
+		const conn2 = await connectorWithDatasets(['it_spending']);
+		await conn2.query(`DELETE FROM it_spending WHERE release_date >= '2025-10'`);
+		const report = await ingest({
+			conn: conn2,
+			schema: schemaFor('it_spending')!,
+			file: new Blob([readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'))]),
+			fileName: 'gartner-release-2026-02.csv',
+			mode: 'append'
+		});
+		expect(report.preview).toMatchObject({ added: 12, removed: 0, changed: 0 });
+		const newest = report.preview!.totals.find((t) => t.label === 'Newest release');
+		expect(newest).toMatchObject({ before: '2025-07', after: '2026-02' });
+	});
+
+	it('counts errors per kind and keeps all of them, not only the first 100', async () => {
+		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\n';
+		const rows = Array.from({ length: 150 }, (_, i) => `S${i},2027,abc,1,forecast,2027-01,t,u\n`).join('');
+		const report = await upload('it_spending', header + rows);
+		expect(report.errorCounts).toEqual([{ kind: 'not a number', count: 150 }]);
+		expect(report.errors).toHaveLength(100);
+		expect(report.errors[0]).toMatchObject({ line: 2, column: 'spend_usd_bn', value: 'abc', problem: 'not a number' });
+		expect(await rowsOf(`SELECT count(*)::INTEGER AS n FROM ${STAGED.errors}`)).toEqual([{ n: 150 }]);
+	});
+});
+
+describe('export', () => {
+	it('neutralises formula-like text and re-imports to the identical table', async () => {
+		const conn3 = await connectorWithDatasets(['it_spending']);
+		await conn3.query(`UPDATE it_spending SET notes = '=HYPERLINK("x")' WHERE rowid = 0`);
+		expect(neutralisedSelect(itSpending)).toContain(`'''' || "notes"`);
+		const csv = new TextDecoder().decode(await exportCsv(conn3, itSpending));
+		expect(csv).toContain(`'=HYPERLINK(`);
+		const report = await ingest({ conn: conn3, schema: schemaFor('it_spending')!, file: new Blob([csv]), fileName: 'export.csv', mode: 'replace' });
+		expect(report.errorCount).toBe(0);
+		expect(report.preview).toMatchObject({ added: 0, removed: 0, changed: 0 });
+		const same = await conn3.query(`SELECT count(*)::INTEGER AS n FROM (SELECT * FROM it_spending EXCEPT ALL SELECT * FROM ${STAGED.next})`);
+		expect(same.toArray()[0].n).toBe(0);
+	});
+});
