@@ -219,8 +219,9 @@ async function readRaw(run: (sql: string) => Promise<unknown>, types: string[], 
 	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM read_csv('${UPLOAD_FILE}',
 		auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = ${columns},
 		encoding = '${encoding}', store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans')`);
-	const rejects = (await run(`SELECT error_type FROM upload_rejects`)) as { toArray(): { error_type: string }[] };
-	return rejects.toArray().map((r) => ({ kind: readerErrors[r.error_type] ?? r.error_type.toLowerCase() }));
+	const rejects = (await run(`SELECT error_type::VARCHAR AS error_type FROM upload_rejects`)) as { toArray(): { error_type: string }[] };
+	// error_type is an ENUM, which the browser build hands over as a dictionary: read it as text.
+	return rejects.toArray().map((r) => ({ kind: readerErrors[r.error_type] ?? String(r.error_type).toLowerCase() }));
 }
 
 function rejectsSql(headers: string[], delimiter: Delimiter): string {
@@ -229,10 +230,10 @@ function rejectsSql(headers: string[], delimiter: Delimiter): string {
 		.map(([type, kind]) => `WHEN ${literal(type)} THEN ${literal(kind)}`)
 		.join(' ');
 	return `SELECT line, coalesce(${names}[column_idx::BIGINT], '(beyond the last column)') AS "column", left(trim(csv_line, E'\\r\\n'), 200) AS "value",
-		CASE error_type ${kinds} ELSE lower(error_type) END AS kind, error_message AS problem,
-		CASE WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN ${literal(`${headers.length} fields separated by ${delimiterName(delimiter)}, like the header`)}
-			WHEN error_type = 'UNQUOTED VALUE' THEN 'a closing " for every opening "'
-			WHEN error_type = 'INVALID ENCODING' THEN 'UTF-8 text'
+		CASE error_type::VARCHAR ${kinds} ELSE lower(error_type::VARCHAR) END AS kind, error_message AS problem,
+		CASE WHEN error_type::VARCHAR IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN ${literal(`${headers.length} fields separated by ${delimiterName(delimiter)}, like the header`)}
+			WHEN error_type::VARCHAR = 'UNQUOTED VALUE' THEN 'a closing " for every opening "'
+			WHEN error_type::VARCHAR = 'INVALID ENCODING' THEN 'UTF-8 text'
 			ELSE 'a well-formed CSV line' END AS expected
 		FROM upload_rejects ORDER BY line`;
 }

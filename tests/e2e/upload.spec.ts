@@ -1,0 +1,172 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { generatedSalaryCsv } from '../../bench/generate-salaries';
+import { badFiles } from '../fixtures/upload/bad-files';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/upload');
+const older = path.join(fixtures, 'gartner-releases-to-2025-07.csv');
+const newer = path.join(fixtures, 'gartner-release-2026-02.csv');
+// Reading and checking runs DuckDB-WASM, slower while the other test worker compiles its own engine.
+const slow = { timeout: 60_000 };
+
+const panel = (page: Page) => page.locator('[data-upload-panel]');
+const report = (page: Page) => page.locator('[data-upload-report]');
+
+async function chooseDataset(page: Page, dataset: string, mode: 'replace' | 'append' = 'replace') {
+	await panel(page).locator('[data-upload-dataset]').selectOption(dataset);
+	await panel(page).getByLabel(mode === 'replace' ? 'replace the dataset' : 'are added to it').check();
+}
+
+async function uploadAndCommit(page: Page, file: string, mode: 'replace' | 'append' = 'replace') {
+	await chooseDataset(page, 'it_spending', mode);
+	await panel(page).locator('[data-upload-input]').setInputFiles(file);
+	await expect(report(page).locator('[data-preview]')).toBeVisible(slow);
+	await panel(page).locator('[data-commit]').click();
+	await expect(panel(page).locator('[data-upload-message]')).toContainText(`Committed ${path.basename(file)}`, slow);
+}
+
+/** The overview's worldwide total tile and the source line of its bar chart, once DuckDB has answered. */
+async function overview(page: Page) {
+	await page.goto('/');
+	await expect(page.locator('figure[aria-busy="true"]')).toHaveCount(0, slow);
+	await expect(page.locator('[data-engine="ready"]')).toBeVisible(slow);
+	await expect(page.locator('figure[aria-busy="true"]')).toHaveCount(0, slow);
+	return {
+		total: (await page.locator('ul.kpis li').first().innerText()).replace(/\s+/g, ' '),
+		source: (await page.locator('[data-chart="segment-bars"] figcaption').innerText()).replace(/\s+/g, ' ')
+	};
+}
+
+/** The current manifest of it_spending and the SHA-256 of the stored file it points to, read from IndexedDB. */
+const storedState = (page: Page) =>
+	page.evaluate(`(async () => {
+		const db = await new Promise((resolve, reject) => { const r = indexedDB.open('it-market-atlas'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+		const get = (store, key) => new Promise((resolve, reject) => { const r = db.transaction(store).objectStore(store).get(key); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+		const manifest = await get('manifests', 'it_spending');
+		const blob = await get('files', manifest.current);
+		const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+		db.close();
+		return { manifest: JSON.stringify(manifest), sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
+	})()`) as Promise<{ manifest: string; sha256: string }>;
+
+test.describe('/data upload', () => {
+	test('a newer Gartner release changes the overview and survives a reload; rollback and reset restore the figures', async ({ page }) => {
+		test.setTimeout(240_000);
+		const shipped = await overview(page);
+		expect(shipped.total).toContain('$6.16T');
+		expect(shipped.source).toContain('Source: Gartner');
+
+		await page.goto('/data');
+		await uploadAndCommit(page, older);
+		const july = await overview(page);
+		expect(july.total).toContain('Worldwide IT spending 2025 $5.44T');
+		expect(july.source).toContain('uploaded gartner-releases-to-2025-07.csv on');
+
+		await page.goto('/data');
+		await uploadAndCommit(page, newer, 'append');
+		const february = await overview(page);
+		expect(february.total).toContain('Worldwide IT spending 2026 $6.16T');
+		expect(february.source).toContain('uploaded gartner-release-2026-02.csv on');
+
+		await page.reload();
+		const reloaded = await overview(page);
+		expect(reloaded).toEqual(february);
+
+		await page.goto('/data');
+		const history = panel(page).locator('[data-history] tbody tr');
+		await expect(history).toHaveCount(3);
+		await history.filter({ hasText: 'gartner-releases-to-2025-07.csv' }).getByRole('button', { name: 'Make current' }).click();
+		await expect(panel(page).locator('[data-current-version]')).toContainText('gartner-releases-to-2025-07.csv');
+		expect((await overview(page)).total).toContain('$5.44T');
+
+		await page.goto('/data');
+		await panel(page).locator('[data-reset]').click();
+		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
+		expect(await overview(page)).toEqual(shipped);
+	});
+
+	test('every malformed file gets its specific error and leaves the stored version byte-identical', async ({ page }) => {
+		test.setTimeout(300_000);
+		await page.goto('/data');
+		await uploadAndCommit(page, older);
+		const before = await storedState(page);
+		for (const bad of badFiles) {
+			await chooseDataset(page, bad.dataset, bad.mode);
+			await panel(page).locator('[data-upload-input]').setInputFiles(path.join(fixtures, 'bad', bad.file));
+			if (bad.problem) {
+				const problem = report(page).locator(`[data-problem="${bad.problem}"]`);
+				await expect(problem, bad.file).toContainText(bad.says, slow);
+			} else {
+				await expect(report(page).locator(`[data-kind="${bad.error}"]`), bad.file).toBeVisible(slow);
+				await expect(report(page).locator('[data-errors] tbody tr', { hasText: bad.says }).first(), bad.file).toContainText(String(bad.line));
+			}
+			await expect(panel(page).locator('[data-commit]')).toHaveCount(0);
+		}
+		expect(await storedState(page)).toEqual(before);
+		expect((await overview(page)).source).toContain('uploaded gartner-releases-to-2025-07.csv');
+	});
+
+	test('a reload in the middle of an upload leaves the previous version intact', async ({ page }) => {
+		test.setTimeout(180_000);
+		await page.goto('/data');
+		await uploadAndCommit(page, older);
+		const before = await storedState(page);
+		await chooseDataset(page, 'salary_survey');
+		// GENERATED test data: 300,000 survey-shaped rows, big enough to still be in progress when the page reloads.
+		const buffer = Buffer.from(generatedSalaryCsv(300_000));
+		await panel(page).locator('[data-upload-input]').setInputFiles({ name: 'generated-salaries-300k.csv', mimeType: 'text/csv', buffer });
+		await expect(panel(page).locator('[data-stage]')).toBeVisible();
+		await page.reload();
+		expect(await storedState(page)).toEqual(before);
+		await expect(panel(page).locator('[data-current-version]')).toContainText('gartner-releases-to-2025-07.csv');
+		await chooseDataset(page, 'salary_survey');
+		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
+	});
+
+	test('export as CSV then re-import gives the same data; errors download as CSV', async ({ page }) => {
+		test.setTimeout(180_000);
+		await page.goto('/data');
+		await uploadAndCommit(page, older);
+		const exported = page.waitForEvent('download');
+		await panel(page).getByRole('button', { name: 'CSV', exact: true }).click();
+		const first = await exported;
+		const firstPath = await first.path();
+		const firstBytes = readFileSync(firstPath);
+		expect(first.suggestedFilename()).toMatch(/^it_spending-\d{4}-\d{2}-\d{2}\.csv$/);
+
+		await panel(page).locator('[data-upload-input]').setInputFiles({ name: 'it_spending-export.csv', mimeType: 'text/csv', buffer: firstBytes });
+		await expect(report(page).locator('[data-diff="added"]')).toContainText('0 rows added', slow);
+		await expect(report(page).locator('[data-diff="removed"]')).toContainText('0 rows removed');
+		await expect(report(page).locator('[data-diff="changed"]')).toContainText('0 rows changed');
+		await panel(page).locator('[data-commit]').click();
+		await expect(panel(page).locator('[data-upload-message]')).toContainText('Committed it_spending-export.csv', slow);
+		const again = page.waitForEvent('download');
+		await panel(page).getByRole('button', { name: 'CSV', exact: true }).click();
+		expect(readFileSync(await (await again).path()).equals(firstBytes)).toBe(true);
+
+		const parquet = page.waitForEvent('download');
+		await panel(page).getByRole('button', { name: 'Parquet' }).click();
+		const parquetBytes = readFileSync(await (await parquet).path());
+		expect(parquetBytes.subarray(0, 4).toString()).toBe('PAR1');
+
+		await panel(page).locator('[data-upload-input]').setInputFiles(path.join(fixtures, 'bad', 'abbreviated-amount.csv'));
+		await expect(report(page).locator('[data-errors]')).toBeVisible(slow);
+		const errors = page.waitForEvent('download');
+		await report(page).getByRole('button', { name: /Download all 1 errors/ }).click();
+		const errorsCsv = readFileSync(await (await errors).path(), 'utf8');
+		expect(errorsCsv.split('\n')[0]).toBe('line,column,value,kind,problem,expected');
+		expect(errorsCsv).toContain('2,spend_usd_bn,$1.5T,not a number');
+	});
+
+	test('a commit in one tab shows in the other tab without a reload', async ({ page, context }) => {
+		test.setTimeout(180_000);
+		const other = await context.newPage();
+		const shipped = await overview(other);
+		expect(shipped.source).toContain('Source: Gartner');
+		await page.goto('/data');
+		await uploadAndCommit(page, older);
+		await expect(other.locator('[data-chart="segment-bars"] figcaption')).toContainText('uploaded gartner-releases-to-2025-07.csv', slow);
+		await expect(other.locator('ul.kpis li').first()).toContainText('$5.44T', slow);
+	});
+});
