@@ -7,6 +7,7 @@ import { execSync, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumLaunch } from '../tests/playwright.config';
+import { measureIngestAll } from './ingest';
 import { median, renderReport, type LoadSample } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -222,8 +223,9 @@ async function main() {
 		const pages = await measurePages(['/spending', '/careers', '/industries']);
 		const clicks = await measureInteractions();
 		pages['embed /embed/segment-bars in an iframe on another origin (from host navigation)'] = await measureEmbed();
+		const ingest = await measureIngestAll(port, Math.min(runs, 5));
 		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks);
+		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest);
 		const { writeFile } = await import('node:fs/promises');
 		await writeFile(path.join(root, 'bench/BENCHMARKS.md'), report);
 		console.log(report);

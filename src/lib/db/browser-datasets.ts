@@ -4,7 +4,7 @@ import type { Connector } from './connector';
 import { DbError } from './errors';
 import { readVersionFile } from '../upload/store';
 import { versions } from '../upload/versions.svelte';
-import { attachDataset, attachVersion, datasetFile } from './tables';
+import { attachDataset, datasetFile } from './tables';
 
 const attached = new Map<string, Promise<void>>();
 // A commit, rollback or reset (here or in another tab) re-attaches the dataset on its next use.
@@ -26,7 +26,7 @@ function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 		pending = versions.load().then(() => {
 			const version = versions.current(name);
 			if (version)
-				return Promise.all([engine, readVersionFile(version.id)]).then(([conn, bytes]) => attachVersion(conn, name, bytes));
+				return Promise.all([engine, readVersionFile(version.id)]).then(([conn, bytes]) => attachDataset(conn, name, bytes));
 			return Promise.all([engine, fetchDataset(name)]).then(([conn, bytes]) => attachDataset(conn, name, bytes));
 		});
 		pending.catch(() => attached.delete(name));

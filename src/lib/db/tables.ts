@@ -1,6 +1,4 @@
 import type { Connector } from './connector';
-import { datasets } from '../datasets';
-import { columnsStruct } from '../datasets/sql';
 import { DbError, toDbError } from './errors';
 
 const identifier = /^[a-z][a-z0-9_]*$/;
@@ -29,24 +27,3 @@ export async function attachDataset(conn: Connector, table: string, ipc: Uint8Ar
 	}
 }
 
-/** The CSV a committed upload was stored as, read with the dataset's declared column types. */
-export const versionReadSql = (file: string, table: string) => {
-	const spec = datasets.find((d) => d.name === table);
-	if (!spec) throw new DbError('load', `Not a dataset: ${table}`);
-	return `SELECT * FROM read_csv('${file}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${columnsStruct(spec.columns)})`;
-};
-
-/** Creates (or replaces) the dataset's table from a committed version's file. */
-export async function attachVersion(conn: Connector, table: string, csv: Uint8Array): Promise<void> {
-	if (!identifier.test(table)) throw new DbError('load', `Not a valid table name: ${table}`);
-	const file = `version-${table}.csv`;
-	try {
-		await conn.registerFile(file, csv);
-		await conn.query(`CREATE OR REPLACE TABLE "${table}" AS ${versionReadSql(file, table)}`);
-	} catch (error) {
-		const failure = toDbError('load', error);
-		throw new DbError('load', `Your uploaded version of ${table} could not be read`, failure.detail ?? failure.message);
-	} finally {
-		await conn.dropFile(file);
-	}
-}

@@ -1,9 +1,8 @@
 import type { Connector } from '../db/connector';
 import type { IngestReport } from './ingest';
 import { STAGED } from './ingest';
-import { commitVersion, setCurrent, type VersionMeta } from './store';
+import { setCurrent, type NewVersion, type VersionMeta } from './store';
 import { versions } from './versions.svelte';
-import { CSV_OPTIONS } from './export';
 
 const LOCK = 'it-market-atlas-commit';
 
@@ -16,13 +15,25 @@ async function exclusively<T>(work: () => Promise<T>): Promise<T> {
 	}) as Promise<T>;
 }
 
+/** Hands the bytes (moved, not copied) to a worker that writes file and manifest in one transaction. */
+function storeOffMainThread(meta: NewVersion, parts: Uint8Array[]): Promise<VersionMeta> {
+	const worker = new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module' });
+	return new Promise<VersionMeta>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<{ version?: VersionMeta; error?: string }>) =>
+			event.data.version ? resolve(event.data.version) : reject(new Error(event.data.error ?? 'The version could not be stored'));
+		worker.onerror = (event) => reject(new Error(event.message || 'The version could not be stored'));
+		worker.postMessage({ meta, parts }, [...new Set(parts.map((p) => p.buffer))]);
+	}).finally(() => worker.terminate());
+}
+
 /** Stores the staged next version as the dataset's current one, atomically; other tabs switch to it. */
 export async function commitStaged(conn: Connector, report: IngestReport, dataset: string, by: string): Promise<VersionMeta> {
 	return exclusively(async () => {
-		const bytes = await conn.copyToBuffer(`SELECT * FROM ${STAGED.next}`, 'commit.csv', CSV_OPTIONS);
+		// Stored in the shipped format, Arrow IPC: written by the engine, attached again on reload without parsing.
+		const parts = await conn.queryIPC(`SELECT * FROM ${STAGED.next}`);
 		const rows = Number((await conn.query(`SELECT count(*) AS n FROM ${STAGED.next}`)).get(0)?.n ?? 0);
 		if (navigator.storage?.persist) void navigator.storage.persist();
-		const version = await commitVersion({ dataset, fileName: report.fileName, by: by.trim() || 'anonymous', at: new Date().toISOString(), mode: report.mode, rows }, bytes);
+		const version = await storeOffMainThread({ dataset, fileName: report.fileName, by: by.trim() || 'anonymous', at: new Date().toISOString(), mode: report.mode, rows }, parts);
 		await versions.changed(dataset);
 		return version;
 	});

@@ -203,7 +203,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		const derived = schema.derive ? schema.derive('upload_typed') : 'SELECT * FROM upload_typed';
 		const current = `"${schema.dataset.name}"`;
 		const columns = schema.columns.map((c) => `"${c.name}"`).join(', ');
-		await run(`DROP TABLE IF EXISTS ${STAGED.next}; CREATE TEMP TABLE ${STAGED.next} AS
+		await run(`DROP VIEW IF EXISTS ${STAGED.next}; CREATE TEMP VIEW ${STAGED.next} AS
 			${mode === 'append' ? `SELECT * FROM ${current} UNION ALL ` : ''}(SELECT ${columns} FROM (${derived}))`);
 		report.preview = await comparePreview(conn, schema, current, STAGED.next);
 		return report;

@@ -43,7 +43,8 @@ export async function comparePreview(conn: Connector, schema: UploadSchema, curr
 		changed = Number(counts.changed);
 	} else {
 		// Rows compared whole, as 64-bit hashes: a multiset difference over one column instead of every column.
-		const counts = await one(`WITH n AS (SELECT hash(n) AS h FROM ${next} n), c AS (SELECT hash(c) AS h FROM ${current} c) SELECT
+		const columns = schema.columns.map((c) => `"${c.name}"`).join(', ');
+		const counts = await one(`WITH n AS (SELECT hash(${columns}) AS h FROM ${next}), c AS (SELECT hash(${columns}) AS h FROM ${current}) SELECT
 			(SELECT count(*) FROM (SELECT h FROM n EXCEPT ALL SELECT h FROM c)) AS added,
 			(SELECT count(*) FROM (SELECT h FROM c EXCEPT ALL SELECT h FROM n)) AS removed`);
 		added = Number(counts.added);

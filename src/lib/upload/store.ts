@@ -1,6 +1,6 @@
 /**
- * Committed versions, kept in the browser's IndexedDB: each version's data is an immutable file (the CSV DuckDB
- * wrote), and one manifest record per dataset says which version is current. A commit writes the file and switches
+ * Committed versions, kept in the browser's IndexedDB: each version's data is an immutable file (the Arrow IPC
+ * stream DuckDB wrote, the shipped datasets' format), and one manifest record per dataset says which version is current. A commit writes the file and switches
  * the manifest in one transaction, so a reload, a crash or a closed tab leaves either the old or the new version,
  * never half of one. Nothing is ever deleted: rollback and reset only move the pointer.
  */
@@ -16,9 +16,10 @@ export interface VersionMeta {
 	mode: 'replace' | 'append';
 	rows: number;
 	bytes: number;
-	/** SHA-256 of the stored file, hex. */
-	sha256: string;
 }
+
+/** What the committer says about a version; the store adds its id and size. */
+export type NewVersion = Omit<VersionMeta, 'id' | 'bytes'>;
 
 export interface Manifest {
 	dataset: string;
@@ -73,18 +74,14 @@ export async function readVersionFile(id: string): Promise<Uint8Array> {
 	return new Uint8Array(await blob.arrayBuffer());
 }
 
-export async function sha256(bytes: Uint8Array): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Stores the version's file and makes it current, in one transaction. */
-export async function commitVersion(meta: Omit<VersionMeta, 'id' | 'sha256' | 'bytes'>, bytes: Uint8Array): Promise<VersionMeta> {
-	const version: VersionMeta = { ...meta, id: crypto.randomUUID(), bytes: bytes.byteLength, sha256: await sha256(bytes) };
+/** Stores the version's file (given as the parts of one stream) and makes it current, in one transaction. */
+export async function commitVersion(meta: NewVersion, parts: Uint8Array[]): Promise<VersionMeta> {
+	const file = new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/vnd.apache.arrow.stream' });
+	const version: VersionMeta = { ...meta, id: crypto.randomUUID(), bytes: file.size };
 	const db = await open();
 	const tx = db.transaction([FILES, MANIFESTS], 'readwrite');
 	const manifests = tx.objectStore(MANIFESTS);
-	tx.objectStore(FILES).put(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), version.id);
+	tx.objectStore(FILES).put(file, version.id);
 	const manifest = ((await result(manifests.get(meta.dataset))) as Manifest | undefined) ?? emptyManifest(meta.dataset);
 	manifests.put({ ...manifest, current: version.id, versions: [...manifest.versions, version] });
 	await done(tx);

@@ -109,17 +109,21 @@ function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, t
  * what is wrong and what was expected.
  */
 export function errorsSql(schema: UploadSchema, mapping: Mapping, semicolonFile: boolean, typedRead: boolean): string {
-	const parts = schema.columns.flatMap((column) => {
+	const checks = schema.columns.flatMap((column) => {
 		const index = mapping[column.name];
 		if (index === null || index === undefined || column.derived) return [];
 		const cell = rawColumn(index);
-		return checksFor(column, cell, semicolonFile, typedRead).map(
-			(check) => `SELECT __row, ${literal(column.name)} AS "column", ${cell}::VARCHAR AS "value", ${literal(check.kind)} AS kind,
-				${check.problem} AS problem, ${literal(check.expected)} AS expected FROM upload_typed WHERE ${check.when}`
-		);
+		return checksFor(column, cell, semicolonFile, typedRead).map((check) => ({ ...check, column: column.name, cell }));
 	});
-	if (!parts.length) return `SELECT NULL::BIGINT AS __row, '' AS "column", '' AS "value", '' AS kind, '' AS problem, '' AS expected WHERE false`;
-	return parts.join('\nUNION ALL ');
+	if (!checks.length) return `SELECT NULL::BIGINT AS __row, '' AS "column", '' AS "value", '' AS kind, '' AS problem, '' AS expected WHERE false`;
+	// One pass over the rows: every check is a cheap predicate; only failing rows build their error records.
+	const when = (c: (typeof checks)[number]) => `coalesce(${c.when}, false)`;
+	const records = checks.map(
+		(c) => `CASE WHEN ${when(c)} THEN {'column': ${literal(c.column)}, 'value': ${c.cell}::VARCHAR, 'kind': ${literal(c.kind)}, 'problem': ${c.problem}, 'expected': ${literal(c.expected)}} END`
+	);
+	return `SELECT __row, e.column AS "column", e.value AS "value", e.kind AS kind, e.problem AS problem, e.expected AS expected
+		FROM (SELECT __row, unnest(list_filter([${records.join(',\n\t\t')}], x -> x IS NOT NULL)) AS e
+			FROM upload_typed WHERE ${checks.map(when).join(' OR ')})`;
 }
 
 /** Rows of the typed upload (`upload_typed`) whose key an earlier row of the file already has. */
