@@ -21,7 +21,7 @@ async function chooseDataset(page: Page, dataset: string, mode: 'replace' | 'app
 async function uploadAndCommit(page: Page, file: string, mode: 'replace' | 'append' = 'replace') {
 	await chooseDataset(page, 'it_spending', mode);
 	await panel(page).locator('[data-upload-input]').setInputFiles(file);
-	await expect(report(page).locator('[data-preview]')).toBeVisible(slow);
+	await expect(report(page).locator('[data-upload-preview]')).toBeVisible(slow);
 	await panel(page).locator('[data-commit]').click();
 	await expect(panel(page).locator('[data-upload-message]')).toContainText(`Committed ${path.basename(file)}`, slow);
 }
@@ -124,6 +124,21 @@ test.describe('/data upload', () => {
 		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
 	});
 
+	test('a long check shows a progress bar after a second and can be cancelled, changing nothing', async ({ page }) => {
+		test.setTimeout(180_000);
+		await page.goto('/data#upload-salary_survey');
+		await expect(panel(page).locator('[data-upload-dataset]')).toHaveValue('salary_survey');
+		await expect(panel(page)).toHaveAttribute('data-engine-ready', 'true', slow);
+		// GENERATED test data, as above.
+		const buffer = Buffer.from(generatedSalaryCsv(300_000));
+		await panel(page).locator('[data-upload-input]').setInputFiles({ name: 'generated-salaries-300k.csv', mimeType: 'text/csv', buffer });
+		await expect(panel(page).locator('[data-stage] progress')).toBeVisible();
+		await panel(page).getByRole('button', { name: 'Cancel' }).click();
+		await expect(panel(page).getByRole('alert')).toHaveText('The upload was cancelled; nothing was changed.');
+		await expect(report(page)).toHaveCount(0);
+		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
+	});
+
 	test('export as CSV then re-import gives the same data; errors download as CSV', async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.goto('/data');
@@ -159,13 +174,26 @@ test.describe('/data upload', () => {
 		expect(errorsCsv).toContain('2,spend_usd_bn,$1.5T,not a number');
 	});
 
-	test('a commit in one tab shows in the other tab without a reload', async ({ page, context }) => {
+	test('two tabs cannot commit at once, and a commit in one tab shows in the other without a reload', async ({ page, context }) => {
 		test.setTimeout(180_000);
 		const other = await context.newPage();
 		const shipped = await overview(other);
 		expect(shipped.source).toContain('Source: Gartner');
+
+		// The other tab holds the commit lock (as it does while committing): this tab's commit is refused, nothing changes.
+		await other.evaluate(`new Promise((acquired) => navigator.locks.request('it-market-atlas-commit', () => {
+			acquired();
+			return new Promise((release) => (window.releaseCommitLock = release));
+		}))`);
 		await page.goto('/data');
-		await uploadAndCommit(page, older);
+		await chooseDataset(page, 'it_spending');
+		await panel(page).locator('[data-upload-input]').setInputFiles(older);
+		await panel(page).locator('[data-commit]').click();
+		await expect(panel(page).getByRole('alert')).toContainText('Another tab is committing', slow);
+		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
+		await other.evaluate('window.releaseCommitLock()');
+		await panel(page).locator('[data-commit]').click();
+		await expect(panel(page).locator('[data-upload-message]')).toContainText('Committed gartner-releases-to-2025-07.csv', slow);
 		await expect(other.locator('[data-chart="segment-bars"] figcaption')).toContainText('uploaded gartner-releases-to-2025-07.csv', slow);
 		await expect(other.locator('ul.kpis li').first()).toContainText('$5.44T', slow);
 	});
