@@ -137,6 +137,9 @@ test.describe('/data upload', () => {
 		await expect(panel(page).getByRole('alert')).toHaveText('The upload was cancelled; nothing was changed.');
 		await expect(report(page)).toHaveCount(0);
 		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
+		// The engine is usable again at once.
+		await panel(page).locator('[data-upload-input]').setInputFiles({ name: 'generated-salaries-50.csv', mimeType: 'text/csv', buffer: Buffer.from(generatedSalaryCsv(50)) });
+		await expect(report(page).locator('[data-total="Rows"]')).toContainText('50', slow);
 	});
 
 	test('export as CSV then re-import gives the same data; errors download as CSV', async ({ page }) => {

@@ -6,12 +6,19 @@ import { resultData } from '../explore/result';
 /** How DuckDB writes every CSV the product hands out or stores: header, comma, quotes only where needed. */
 export const CSV_OPTIONS = 'FORMAT csv, HEADER';
 
-/** SQL selecting a dataset with text cells that a spreadsheet would run as formulas prefixed with '. */
+/** SQL for a text column whose cells a spreadsheet would run as formulas (= + - @, tab, CR first) prefixed with '. */
+export const neutralised = (column: string) =>
+	`CASE WHEN regexp_matches("${column}", '^[=+\\-@\\t\\r]') THEN '''' || "${column}" ELSE "${column}" END AS "${column}"`;
+
+/** SQL selecting a dataset with its text cells neutralised. */
 export function neutralisedSelect(spec: DatasetSpec): string {
-	const columns = spec.columns.map((c) =>
-		c.type === 'VARCHAR' ? `CASE WHEN regexp_matches("${c.name}", '^[=+\\-@\\t\\r]') THEN '''' || "${c.name}" ELSE "${c.name}" END AS "${c.name}"` : `"${c.name}"`
-	);
-	return `SELECT ${columns.join(', ')} FROM "${spec.name}"`;
+	return `SELECT ${spec.columns.map((c) => (c.type === 'VARCHAR' ? neutralised(c.name) : `"${c.name}"`)).join(', ')} FROM "${spec.name}"`;
+}
+
+/** Every error of the staged upload as CSV; the offending values are the user's text, so they are neutralised too. */
+export function errorsCsv(conn: Connector, errorsTable: string): Promise<Uint8Array> {
+	const select = `SELECT line, "column", ${neutralised('value')}, kind, problem, expected FROM ${errorsTable} ORDER BY line, "column"`;
+	return conn.copyToBuffer(select, 'errors.csv', CSV_OPTIONS);
 }
 
 export async function exportCsv(conn: Connector, spec: DatasetSpec): Promise<Uint8Array> {

@@ -5,7 +5,8 @@ import { badFiles } from '../../../tests/fixtures/upload/bad-files';
 import type { Connector } from '../db/connector';
 import { connectorWithDatasets } from '../db/node-datasets';
 import { itSpending } from '../datasets/it-spending';
-import { exportCsv, neutralisedSelect } from './export';
+import { errorsCsv, exportCsv, neutralisedSelect } from './export';
+import { inspectHead, MAX_UPLOAD_BYTES } from './inspect';
 import { ingest, STAGED, type IngestReport, type Mode } from './ingest';
 import { schemaFor } from './schemas';
 
@@ -143,6 +144,22 @@ describe('good files in their real-world shapes', () => {
 		expect(report.errors).toHaveLength(100);
 		expect(report.errors[0]).toMatchObject({ line: 2, column: 'spend_usd_bn', value: 'abc', problem: 'not a number' });
 		expect(await rowsOf(`SELECT count(*)::INTEGER AS n FROM ${STAGED.errors}`)).toEqual([{ n: 150 }]);
+	});
+});
+
+describe('limits and downloads', () => {
+	it('refuses a file over 1 GB from its size alone, before reading it', () => {
+		expect(inspectHead(new Uint8Array([0x61]), MAX_UPLOAD_BYTES + 1)).toEqual({
+			kind: 'too large',
+			message: 'The file is 1,025 MB; uploads are limited to 1 GB (1,024 MB). Split it, or upload only the newest rows and add them to the dataset.'
+		});
+	});
+
+	it('the errors CSV keeps every error and neutralises values a spreadsheet would run', async () => {
+		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\n';
+		await upload('it_spending', header + 'Software,2027,=1+1,1,forecast,2027-01,t,u\n');
+		const csv = new TextDecoder().decode(await errorsCsv(conn, STAGED.errors));
+		expect(csv.split('\n').slice(0, 2)).toEqual(['line,column,value,kind,problem,expected', "2,spend_usd_bn,'=1+1,not a number,not a number,\"an amount, e.g. 1234.5, \"\"$1,234.5\"\" or (12) for −12\""]);
 	});
 });
 

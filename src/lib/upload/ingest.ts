@@ -56,7 +56,7 @@ export interface IngestReport {
 
 /** The staged tables an upload leaves in the engine; `upload_next` is what a commit stores. */
 export const STAGED = { raw: 'upload_raw', errors: 'upload_errors', next: 'upload_next' } as const;
-const UPLOAD_FILE = 'upload.csv';
+let uploads = 0;
 const SHOWN_ERRORS = 100;
 
 const readerErrors: Record<string, string> = {
@@ -158,13 +158,15 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		);
 
 	if (request.dataFile && schema.derive) await conn.registerFile(JOB_FAMILY_RULES, await request.dataFile(JOB_FAMILY_RULES));
-	await conn.registerBlob(UPLOAD_FILE, file);
+	// A fresh name per upload: a cancelled read may still hold the previous file for a moment.
+	const uploadFile = `upload-${++uploads}.csv`;
+	await conn.registerBlob(uploadFile, file);
 	try {
 		// Fast path: plain numbers read natively. Any cell the reader cannot cast sends the file round again as text,
 		// where the spreadsheet formats are read (or refused) cell by cell.
 		let typedRead = true;
 		let encoding = shape.encoding;
-		const read = () => readRaw(run, readTypes(schema, report.mapping, headers.length, typedRead), shape.delimiter, encoding);
+		const read = () => readRaw(run, uploadFile, readTypes(schema, report.mapping, headers.length, typedRead), shape.delimiter, encoding);
 		let rejects = await read();
 		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'invalid encoding')) {
 			encoding = report.encoding = 'latin-1';
@@ -208,15 +210,16 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		report.preview = await comparePreview(conn, schema, current, STAGED.next);
 		return report;
 	} finally {
-		await conn.dropFile(UPLOAD_FILE);
+		// Best effort: after a cancel the engine may still be letting go of the file; an error here must not hide why we stopped.
+		await conn.dropFile(uploadFile).catch(() => undefined);
 	}
 }
 
 /** Stages the file as text columns c0…cn with its row number; returns the rows the reader could not split. */
-async function readRaw(run: (sql: string) => Promise<unknown>, types: string[], delimiter: Delimiter, encoding: Encoding) {
+async function readRaw(run: (sql: string) => Promise<unknown>, file: string, types: string[], delimiter: Delimiter, encoding: Encoding) {
 	const columns = columnsStruct(types.map((type, i) => ({ name: `c${i}`, type })));
 	await run(`DROP TABLE IF EXISTS upload_rejects; DROP TABLE IF EXISTS upload_scans; DROP TABLE IF EXISTS ${STAGED.raw}`);
-	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM read_csv('${UPLOAD_FILE}',
+	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM read_csv('${file}',
 		auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = ${columns},
 		encoding = '${encoding}', store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans')`);
 	const rejects = (await run(`SELECT error_type::VARCHAR AS error_type FROM upload_rejects`)) as { toArray(): { error_type: string }[] };

@@ -70,7 +70,10 @@ export function headerDelimiter(line: string): Delimiter {
 /** Refuses what cannot be a CSV file and finds the encoding, delimiter and header of what can. */
 export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter?: Delimiter }): FileProblem | FileShape {
 	if (size > MAX_UPLOAD_BYTES)
-		return { kind: 'too large', message: `The file is ${(size / 1024 ** 3).toFixed(2)} GB; uploads are limited to 1 GB.` };
+		return {
+			kind: 'too large',
+			message: `The file is ${Math.ceil(size / 1024 ** 2).toLocaleString('en')} MB; uploads are limited to 1 GB (1,024 MB). Split it, or upload only the newest rows and add them to the dataset.`
+		};
 	if (size === 0) return { kind: 'empty file', message: 'The file is empty (0 bytes).' };
 	for (const [signature, what] of signatures)
 		if (startsWith(head, signature)) return { kind: 'not a CSV file', message: `This is ${what}.` };
