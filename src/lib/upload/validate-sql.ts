@@ -76,23 +76,9 @@ function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, t
 	if (isNumber(column.kind)) {
 		const bounds = [column.min !== undefined ? `${typed} < ${column.min}` : '', column.max !== undefined ? `${typed} > ${column.max}` : ''].filter(Boolean);
 		if (bounds.length) checks.push({ kind: 'out of range', when: `(${bounds.join(' OR ')})`, problem: `'out of range'`, expected: rangeText(column) });
-		if (column.allowed)
-			checks.push({
-				kind: 'not an allowed value',
-				when: `${typed} NOT IN (${column.allowed.map(Number).join(', ')})`,
-				problem: `'not one of the allowed values'`,
-				expected: `one of ${column.allowed.join(', ')}`
-			});
 	} else if (column.kind === 'boolean') {
 		checks.push({ kind: 'not true or false', when: `${present} AND lower(trim(${cell})) NOT IN ${BOOLEAN_WORDS}`, problem: `'not true or false'`, expected: 'true or false' });
 	} else {
-		if (column.allowed)
-			checks.push({
-				kind: 'not an allowed value',
-				when: `${typed} NOT IN (${column.allowed.map(literal).join(', ')})`,
-				problem: `'not one of the allowed values'`,
-				expected: `one of ${column.allowed.join(', ')}`
-			});
 		if (column.pattern)
 			checks.push({
 				kind: 'wrong format',
@@ -101,6 +87,13 @@ function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, t
 				expected: column.pattern.expected
 			});
 	}
+	if (column.allowed)
+		checks.push({
+			kind: 'not an allowed value',
+			when: `${typed} NOT IN (${column.allowed.map(isNumber(column.kind) ? Number : literal).join(', ')})`,
+			problem: `'not one of the allowed values'`,
+			expected: `one of ${column.allowed.join(', ')}`
+		});
 	return checks;
 }
 
