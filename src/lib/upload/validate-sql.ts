@@ -90,7 +90,7 @@ function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, t
 	if (column.allowed)
 		checks.push({
 			kind: 'not an allowed value',
-			when: `${typed} NOT IN (${column.allowed.map(isNumber(column.kind) ? Number : literal).join(', ')})`,
+			when: `${typed} NOT IN (${column.allowed.map((a) => (isNumber(column.kind) ? String(Number(a)) : literal(a))).join(', ')})`,
 			problem: `'not one of the allowed values'`,
 			expected: `one of ${column.allowed.join(', ')}`
 		});
