@@ -124,6 +124,18 @@ test.describe('/data upload', () => {
 		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
 	});
 
+	test('switching between replace and append checks the chosen file again', async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.goto('/data');
+		await chooseDataset(page, 'it_spending', 'replace');
+		await panel(page).locator('[data-upload-input]').setInputFiles(newer);
+		await expect(report(page).locator('[data-diff="removed"]')).toContainText('318 rows removed', slow);
+		await panel(page).getByLabel('are added to it').check();
+		// The shipped data already has the February 2026 release: appending it again clashes on every key.
+		await expect(report(page).locator('[data-kind="duplicate key"]')).toContainText('12 duplicate key', slow);
+		await expect(panel(page).locator('[data-commit]')).toHaveCount(0);
+	});
+
 	test('a long check shows a progress bar after a second and can be cancelled, changing nothing', async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.goto('/data#upload-salary_survey');
