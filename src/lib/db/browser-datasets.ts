@@ -49,9 +49,19 @@ async function fetchDataset(name: string): Promise<Uint8Array> {
 	// Some hosts decode .gz on the way (Content-Encoding); only inflate what still starts with the gzip magic bytes.
 	if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
 	try {
-		const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-		return new Uint8Array(await new Response(inflated).arrayBuffer());
+		return await inflate(bytes);
 	} catch (error) {
 		throw new DbError('load', `The ${name} data file is damaged`, `${file}: ${(error as Error).message}`);
 	}
+}
+
+/** gunzip in a worker; the bytes are moved there and back, never copied on the page. */
+function inflate(gzipped: Uint8Array): Promise<Uint8Array> {
+	const worker = new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' });
+	return new Promise<Uint8Array>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<{ bytes?: Uint8Array; error?: string }>) =>
+			event.data.bytes ? resolve(event.data.bytes) : reject(new Error(event.data.error ?? 'could not be inflated'));
+		worker.onerror = (event) => reject(new Error(event.message || 'could not be inflated'));
+		worker.postMessage(gzipped, [gzipped.buffer]);
+	}).finally(() => worker.terminate());
 }
