@@ -4,6 +4,7 @@ import type { Connector } from './connector';
 import { DbError } from './errors';
 import { readVersionFile } from '../upload/store';
 import { versions } from '../upload/versions.svelte';
+import { callWorker } from '../worker-call';
 import { attachDataset, datasetFile } from './tables';
 
 const attached = new Map<string, Promise<void>>();
@@ -23,11 +24,11 @@ export async function connectorWith(names: string[]): Promise<Connector> {
 function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 	let pending = attached.get(name);
 	if (!pending) {
+		// A committed upload of the dataset, when this browser has one, else the shipped file.
 		pending = versions.load().then(() => {
 			const version = versions.current(name);
-			if (version)
-				return Promise.all([engine, readVersionFile(version.id)]).then(([conn, bytes]) => attachDataset(conn, name, bytes));
-			return Promise.all([engine, fetchDataset(name)]).then(([conn, bytes]) => attachDataset(conn, name, bytes));
+			const bytes = version ? readVersionFile(version.id) : fetchDataset(name);
+			return Promise.all([engine, bytes]).then(([conn, ipc]) => attachDataset(conn, name, ipc));
 		});
 		pending.catch(() => attached.delete(name));
 		attached.set(name, pending);
@@ -56,12 +57,5 @@ async function fetchDataset(name: string): Promise<Uint8Array> {
 }
 
 /** gunzip in a worker; the bytes are moved there and back, never copied on the page. */
-function inflate(gzipped: Uint8Array): Promise<Uint8Array> {
-	const worker = new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' });
-	return new Promise<Uint8Array>((resolve, reject) => {
-		worker.onmessage = (event: MessageEvent<{ bytes?: Uint8Array; error?: string }>) =>
-			event.data.bytes ? resolve(event.data.bytes) : reject(new Error(event.data.error ?? 'could not be inflated'));
-		worker.onerror = (event) => reject(new Error(event.message || 'could not be inflated'));
-		worker.postMessage(gzipped, [gzipped.buffer]);
-	}).finally(() => worker.terminate());
-}
+const inflate = (gzipped: Uint8Array) =>
+	callWorker<Uint8Array>(new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' }), gzipped, [gzipped.buffer]);

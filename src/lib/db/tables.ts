@@ -26,4 +26,3 @@ export async function attachDataset(conn: Connector, table: string, ipc: Uint8Ar
 		throw new DbError('load', `The ${table} data could not be read`, failure.detail ?? failure.message);
 	}
 }
-

@@ -2,9 +2,12 @@ import { csvFormatRows } from 'd3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ResultData } from './result';
 
-/** Spreadsheets run cells that start with = + - @ (or a tab/CR) as formulas: prefix them with ' so they stay text. */
+/** Spreadsheets run cells that start with = + - @ (or a tab/CR) as formulas. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a formula-like cell with ' so it stays text. */
 export function neutralise(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function resultCsv({ columns, rows }: ResultData): string {

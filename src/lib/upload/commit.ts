@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { callWorker } from '../worker-call';
 import type { IngestReport } from './ingest';
 import { STAGED } from './ingest';
 import { setCurrent, type NewVersion, type VersionMeta } from './store';
@@ -16,15 +17,10 @@ async function exclusively<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Hands the bytes (moved, not copied) to a worker that writes file and manifest in one transaction. */
-function storeOffMainThread(meta: NewVersion, parts: Uint8Array[]): Promise<VersionMeta> {
-	const worker = new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module' });
-	return new Promise<VersionMeta>((resolve, reject) => {
-		worker.onmessage = (event: MessageEvent<{ version?: VersionMeta; error?: string }>) =>
-			event.data.version ? resolve(event.data.version) : reject(new Error(event.data.error ?? 'The version could not be stored'));
-		worker.onerror = (event) => reject(new Error(event.message || 'The version could not be stored'));
-		worker.postMessage({ meta, parts }, [...new Set(parts.map((p) => p.buffer))]);
-	}).finally(() => worker.terminate());
-}
+const storeOffMainThread = (meta: NewVersion, parts: Uint8Array[]) =>
+	callWorker<VersionMeta>(new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module' }), { meta, parts }, [
+		...new Set(parts.map((p) => p.buffer))
+	]);
 
 /** Stores the staged next version as the dataset's current one, atomically; other tabs switch to it. */
 export async function commitStaged(conn: Connector, report: IngestReport, dataset: string, by: string): Promise<VersionMeta> {

@@ -1,6 +1,6 @@
 import type { Connector } from '../db/connector';
 import type { DatasetSpec } from '../datasets/types';
-import { resultParquet } from '../explore/export';
+import { FORMULA_START, resultParquet } from '../explore/export';
 import { resultData } from '../explore/result';
 
 /** How DuckDB writes every CSV the product hands out or stores: header, comma, quotes only where needed. */
@@ -8,7 +8,7 @@ export const CSV_OPTIONS = 'FORMAT csv, HEADER';
 
 /** SQL for a text column whose cells a spreadsheet would run as formulas (= + - @, tab, CR first) prefixed with '. */
 export const neutralised = (column: string) =>
-	`CASE WHEN regexp_matches("${column}", '^[=+\\-@\\t\\r]') THEN '''' || "${column}" ELSE "${column}" END AS "${column}"`;
+	`CASE WHEN regexp_matches("${column}", '${FORMULA_START.source}') THEN '''' || "${column}" ELSE "${column}" END AS "${column}"`;
 
 /** SQL selecting a dataset with its text cells neutralised. */
 export function neutralisedSelect(spec: DatasetSpec): string {

@@ -62,11 +62,6 @@ export function numberProblemSql(cell: string, kind: NumberKind, semicolonFile: 
 	return `CASE WHEN ${cell} IS NULL OR ${t} = '' THEN NULL ${bls}WHEN regexp_full_match(${t}, '${acceptedPattern(kind, semicolonFile)}') THEN NULL ${checks} END`;
 }
 
-/** SQL: the BLS flag of a cell: `#` top-coded, `*`/`**` not available, else NULL. */
-export function blsFlagSql(cell: string): string {
-	return `CASE trim(${cell}) WHEN '#' THEN 'top_coded' WHEN '*' THEN 'not_available' WHEN '**' THEN 'not_available' END`;
-}
-
 /** What each kind expects, as the error report says it. */
 export function expectedText(kind: NumberKind): string {
 	switch (kind) {

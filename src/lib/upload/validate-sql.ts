@@ -1,4 +1,5 @@
-import { blsFlagSql, expectedText, numberProblemSql, numberSql, type NumberKind } from './numbers';
+import { blsFlag } from '../datasets/sql';
+import { expectedText, numberProblemSql, numberSql, type NumberKind } from './numbers';
 import type { Mapping } from './mapping';
 import type { UploadColumn, UploadSchema } from './schemas';
 
@@ -140,7 +141,7 @@ export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: 
 		const numberIndex = number ? mapping[number.name] : null;
 		if (number && numberIndex !== null && numberIndex !== undefined) {
 			const own = index !== null && index !== undefined ? `NULLIF(trim(${rawColumn(index)}), '')` : 'NULL';
-			return `coalesce(${blsFlagSql(rawColumn(numberIndex))}, ${own}) AS ${ident(column.name)}`;
+			return `coalesce(${blsFlag(rawColumn(numberIndex))}, ${own}) AS ${ident(column.name)}`;
 		}
 		if (index === null || index === undefined) {
 			const constant = column.fromFileName?.(fileName);

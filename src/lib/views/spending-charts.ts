@@ -9,7 +9,7 @@ const oneDecimal = (v: number) => `${v.toFixed(1)}%`;
 
 export const latestSource: ChartSource = {
 	dataset: 'it_spending',
-		publisher: 'Gartner',
+	publisher: 'Gartner',
 	title: 'worldwide IT spending releases, each year from its newest complete release',
 	url: '/data#it_spending',
 	vintage: 'Jan 2020 – Feb 2026 (the table names each figure’s release)',
