@@ -62,6 +62,10 @@ test.describe('/data upload', () => {
 		const july = await overview(page);
 		expect(july.total).toContain('Worldwide IT spending 2025 $5.44T');
 		expect(july.source).toContain('uploaded gartner-releases-to-2025-07.csv on');
+		// Charts with no selection of their own follow the upload too: /spending's years end with the July 2025 release.
+		await page.goto('/spending');
+		await expect(page.locator('[data-chart="segments-years"] h2')).toHaveText('IT spending by segment, 2019–2025', slow);
+		await expect(page.locator('[data-chart="growth-heatmap"] .cell[data-row="Devices"][data-column="2025"]')).toContainText('+5.4%');
 
 		await page.goto('/data');
 		await uploadAndCommit(page, newer, 'append');

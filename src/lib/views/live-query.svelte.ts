@@ -1,11 +1,14 @@
+import { untrack } from 'svelte';
 import type { ChartError } from '../charts/types';
 import type { Connector } from '../db/connector';
 import { toDbError } from '../db/errors';
 import { versions } from '../upload/versions.svelte';
 
 /**
- * A query result that starts from the build-time snapshot and is re-run through DuckDB-WASM when its key changes.
- * Only the newest request may write the result, so fast clicks never show an older answer.
+ * A query result that starts from the build-time snapshot and is re-run through DuckDB-WASM when its key changes,
+ * or when one of its tables changes version (an analyst's commit, rollback or reset, here or in another tab): the
+ * snapshot is of the shipped data. Only the newest request may write the result, so fast clicks never show an older
+ * answer. Create it while a component initialises (it owns an effect).
  */
 export class LiveQuery<P, R> {
 	value: R = $state() as R;
@@ -13,23 +16,34 @@ export class LiveQuery<P, R> {
 	busy = $state(false);
 	#key: string;
 	#request = 0;
+	#requested: string;
+	#params: P;
 
 	constructor(
 		initialKey: string,
 		initial: R,
 		private readonly tables: string[],
-		private readonly run: (conn: Connector, params: P) => Promise<R>
+		private readonly run: (conn: Connector, params: P) => Promise<R>,
+		initialParams?: P
 	) {
 		this.value = initial;
-		// The snapshot is of the shipped data; a committed upload changes the revision and so re-runs the query.
+		this.#requested = initialKey;
+		this.#params = initialParams as P;
 		this.#key = `${initialKey}@${versions.revision(tables)}`;
 		void versions.load();
+		// The one place a version change reaches the views: the current request runs again on the new data.
+		$effect(() => {
+			versions.revision(tables);
+			untrack(() => void this.update(this.#requested, this.#params));
+		});
 	}
 
 	async update(requested: string, params: P): Promise<void> {
-		// Read synchronously, so an effect that calls update() re-runs when a dataset's version changes.
-		const key = `${requested}@${versions.revision(this.tables)}`;
-		if (key === this.#key && !this.error) return;
+		this.#requested = requested;
+		this.#params = params;
+		// Untracked: the caller's effect re-runs on its own inputs, not on this query's version or error.
+		const key = untrack(() => `${requested}@${versions.revision(this.tables)}`);
+		if (key === this.#key && !untrack(() => this.error)) return;
 		this.#key = key;
 		const request = ++this.#request;
 		this.busy = true;
