@@ -1,5 +1,6 @@
 import type { Connector } from '../db/connector';
 import type { KeyTotal, UploadSchema } from './schemas';
+import { uploadType } from './validate-sql';
 
 export interface TotalChange {
 	label: string;
@@ -16,6 +17,8 @@ export interface PreviewBar {
 
 /** What a commit would change, for the analyst to check before committing. */
 export interface Preview {
+	/** Rows in the next version. */
+	rows: number;
 	added: number;
 	removed: number;
 	/** Rows whose key stays but whose values differ; null when the dataset has no key. */
@@ -26,7 +29,7 @@ export interface Preview {
 
 const plain = (v: unknown): string | number | null => (v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : String(v));
 
-/** Compares the staged next version (`next`) with the current table (`current`). */
+/** Compares the staged next version (`next`) with the current one (`current`), both without derived columns. */
 export async function comparePreview(conn: Connector, schema: UploadSchema, current: string, next: string): Promise<Preview> {
 	const one = async (sql: string) => (await conn.query(sql)).get(0)!.toJSON() as Record<string, unknown>;
 	let added: number;
@@ -42,22 +45,26 @@ export async function comparePreview(conn: Connector, schema: UploadSchema, curr
 		removed = Number(counts.removed);
 		changed = Number(counts.changed);
 	} else {
-		// Rows compared whole, as 64-bit hashes: a multiset difference over one column instead of every column.
-		const columns = schema.columns.map((c) => `"${c.name}"`).join(', ');
-		const counts = await one(`WITH n AS (SELECT hash(${columns}) AS h FROM ${next}), c AS (SELECT hash(${columns}) AS h FROM ${current}) SELECT
-			(SELECT count(*) FROM (SELECT h FROM n EXCEPT ALL SELECT h FROM c)) AS added,
-			(SELECT count(*) FROM (SELECT h FROM c EXCEPT ALL SELECT h FROM n)) AS removed`);
+		// Rows compared whole, as 64-bit hashes: a multiset difference over one column, not every column. Only rows whose
+		// hash the current version has are counted per hash, so a big new file needs no table of its own hashes.
+		// Both sides in the upload's types: a hash of 5 as INTEGER is not the hash of 5 as DOUBLE.
+		const columns = schema.columns.filter((c) => !c.derived).map((c) => `"${c.name}"::${uploadType(c)}`).join(', ');
+		const counts = await one(`WITH c AS MATERIALIZED (SELECT hash(${columns}) AS h, count(*) AS k FROM ${current} GROUP BY h),
+			kept AS (SELECT h, count(*) AS k FROM (SELECT hash(${columns}) AS h FROM ${next}) SEMI JOIN c USING (h) GROUP BY h),
+			same AS (SELECT coalesce(sum(least(kept.k, c.k)), 0) AS n FROM kept JOIN c USING (h))
+			SELECT (SELECT count(*) FROM ${next}) - same.n AS added, (SELECT count(*) FROM ${current}) - same.n AS removed FROM same`);
 		added = Number(counts.added);
 		removed = Number(counts.removed);
 	}
 	const totalsOf = (table: string) =>
-		one(`WITH t AS (SELECT * FROM ${table}) SELECT ${schema.totals.map((total, i) => `${total.sql} AS t${i}`).join(', ')} FROM t`);
+		one(`WITH t AS (SELECT * FROM ${table}) SELECT count(*) AS rows, ${schema.totals.map((total, i) => `${total.sql} AS t${i}`).join(', ')} FROM t`);
 	const [before, after] = [await totalsOf(current), await totalsOf(next)];
 	const chartOf = async (table: string) =>
 		(await conn.query(`WITH t AS (SELECT * FROM ${table}) ${schema.chart.sql}`)).toArray().map((r) => ({ label: String(r.label), value: plain(r.value) as number | null }));
 	const [oldBars, newBars] = [await chartOf(current), await chartOf(next)];
 	const was = new Map(oldBars.map((b) => [b.label, b.value]));
 	return {
+		rows: Number(after.rows),
 		added,
 		removed,
 		changed,

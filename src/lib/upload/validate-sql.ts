@@ -11,6 +11,9 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const rawColumn = (index: number) => `c${index}`;
 
 const sqlType: Record<string, string> = { integer: 'INTEGER', bls: 'INTEGER', number: 'DOUBLE', money: 'DOUBLE', percent: 'DOUBLE', boolean: 'BOOLEAN', text: 'VARCHAR' };
+
+/** The type an upload gives a column (money is DOUBLE even where the shipped table has whole numbers). */
+export const uploadType = (column: UploadColumn) => sqlType[column.kind];
 const isNumber = (kind: string): kind is NumberKind => ['integer', 'number', 'money', 'percent', 'bls'].includes(kind);
 
 /**
@@ -130,8 +133,8 @@ export function duplicateKeySql(schema: UploadSchema): string {
 		FROM (SELECT *, min(__row) OVER (PARTITION BY ${keys}) AS first_row FROM upload_typed) WHERE __row <> first_row`;
 }
 
-/** The raw cells of the staged upload beside their typed values, in the dataset's column order. */
-export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: boolean, fileName: string, typedRead: boolean): string {
+/** The raw cells of a staged upload (table `raw`) beside their typed values, in the dataset's column order. */
+export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: boolean, fileName: string, typedRead: boolean, raw = 'upload_raw'): string {
 	const flagSource = new Map(schema.columns.filter((c) => c.flagColumn).map((c) => [c.flagColumn!, c]));
 	const select = schema.columns.map((column) => {
 		const index = mapping[column.name];
@@ -155,7 +158,7 @@ export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: 
 		if (column.kind === 'boolean') return `coalesce(lower(trim(${cell})) IN ${TRUE_WORDS}, false) AS ${ident(column.name)}`;
 		return `NULLIF(${unneutralised(cell)}, '') AS ${ident(column.name)}`;
 	});
-	return `SELECT rowid + 1 AS __row, *, ${select.join(',\n\t')} FROM upload_raw`;
+	return `SELECT rowid + 1 AS __row, *, ${select.join(',\n\t')} FROM ${raw}`;
 }
 
 /** Columns the dataset needs that neither the file nor its name supplies. */
