@@ -2,7 +2,7 @@ import { base } from '$app/paths';
 import { browserConnector } from './browser';
 import type { Connector } from './connector';
 import { DbError } from './errors';
-import { readVersionFile } from '../upload/store';
+import { layersOf, readStoredFile } from '../upload/store';
 import { versions } from '../upload/versions.svelte';
 import { callWorker } from '../worker-call';
 import { attachDataset, datasetFile } from './tables';
@@ -25,10 +25,15 @@ function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 	let pending = attached.get(name);
 	if (!pending) {
 		// A committed upload of the dataset, when this browser has one, else the shipped file.
-		pending = versions.load().then(() => {
+		pending = versions.load().then(async () => {
 			const version = versions.current(name);
-			const bytes = version ? readVersionFile(version.id) : fetchDataset(name);
-			return Promise.all([engine, bytes]).then(([conn, ipc]) => attachDataset(conn, name, ipc));
+			if (!version) return Promise.all([engine, fetchDataset(name)]).then(([conn, ipc]) => attachDataset(conn, name, ipc));
+			const [{ attachVersion }, { schemaFor }, conn] = await Promise.all([import('../upload/attach-version'), import('../upload/schemas'), engine]);
+			await attachVersion(conn, schemaFor(name)!, layersOf(version), {
+				base: async (base) => (base === 'shipped' ? fetchDataset(name) : new Uint8Array(await (await readStoredFile(base.arrow)).arrayBuffer())),
+				file: readStoredFile,
+				dataFile: fetchDataFile
+			});
 		});
 		pending.catch(() => attached.delete(name));
 		attached.set(name, pending);
@@ -54,6 +59,13 @@ async function fetchDataset(name: string): Promise<Uint8Array> {
 	} catch (error) {
 		throw new DbError('load', `The ${name} data file is damaged`, `${file}: ${(error as Error).message}`);
 	}
+}
+
+/** A file the build copies from data/ beside the datasets (the job family rules). */
+export async function fetchDataFile(name: string): Promise<Uint8Array> {
+	const response = await fetch(`${base}/datasets/${name}`);
+	if (!response.ok) throw new Error(`${name} could not be downloaded (HTTP ${response.status})`);
+	return new Uint8Array(await response.arrayBuffer());
 }
 
 /** gunzip in a worker; the bytes are moved there and back, never copied on the page. */

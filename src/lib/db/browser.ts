@@ -9,8 +9,6 @@ import { toDbError } from './errors';
 import { OFFLINE_SETTINGS, runBound } from './run';
 
 let started: Promise<Connector> | undefined;
-/** The Arrow IPC end-of-stream marker: continuation token, zero length (a new one each time: parts get transferred). */
-const endOfStream = () => new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
 
 /** DuckDB-WASM in its own worker, started once on first use; a failed start may be retried. */
 export function browserConnector(): Promise<Connector> {
@@ -37,24 +35,6 @@ async function start(): Promise<Connector> {
 	return {
 		query: (sql, params = []) => runBound<Table>(conn, sql, params),
 		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
-		async queryIPC(sql) {
-			try {
-				// What conn.send() does, minus decoding: the header, then record batches, as IPC stream messages.
-				const id = (conn as unknown as { _conn: number })._conn;
-				let header = await db.startPendingQuery(id, sql, true);
-				while (header === null) header = await db.pollPendingQuery(id);
-				const parts = [header];
-				for (;;) {
-					const batch = await db.fetchQueryResults(id);
-					if (batch === null) continue;
-					if (batch.length === 0) break;
-					parts.push(batch);
-				}
-				return [...parts, endOfStream()];
-			} catch (error) {
-				throw toDbError('query', error);
-			}
-		},
 		registerBlob: (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
 		dropFile: async (name) => void (await db.dropFile(name)),
 		async copyToBuffer(sql, name, options) {

@@ -17,11 +17,6 @@ export interface Connector {
 	dropFile(name: string): Promise<void>;
 	/** Runs `COPY (sql) TO name (options)` in the engine and hands back the written file's bytes. */
 	copyToBuffer(sql: string, name: string, options: string): Promise<Uint8Array>;
-	/**
-	 * A query's result as the parts of one Arrow IPC stream, as the engine wrote them: nothing decoded or joined on
-	 * the page, so a big result costs the main thread nothing. `new Blob(parts)` is the whole stream.
-	 */
-	queryIPC(sql: string): Promise<Uint8Array[]>;
 	/** Creates table `name` from an Arrow IPC stream. */
 	insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
 	/** Like `query` without parameters, but `cancel()` stops it (used for analysts' own, possibly long, queries). */

@@ -33,7 +33,6 @@ export async function nodeConnector(): Promise<Connector> {
 		async registerFile(name, bytes) {
 			engine.registerFileBuffer(name, bytes);
 		},
-		queryIPC: async (sql) => [arrowIPC(await runBound<Table>(connection, sql, []))],
 		async registerBlob(name, blob) {
 			engine.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
 		},

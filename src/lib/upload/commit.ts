@@ -1,8 +1,6 @@
-import type { Connector } from '../db/connector';
 import { callWorker } from '../worker-call';
 import type { IngestReport } from './ingest';
-import { STAGED } from './ingest';
-import { setCurrent, type NewVersion, type VersionMeta } from './store';
+import { commitVersion, deleteUnusedFiles, setCurrent, type VersionMeta } from './store';
 import { versions } from './versions.svelte';
 
 const LOCK = 'it-market-atlas-commit';
@@ -16,20 +14,28 @@ async function exclusively<T>(work: () => Promise<T>): Promise<T> {
 	}) as Promise<T>;
 }
 
-/** Hands the bytes (moved, not copied) to a worker that writes file and manifest in one transaction. */
-const storeOffMainThread = (meta: NewVersion, parts: Uint8Array[]) =>
-	callWorker<VersionMeta>(new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module' }), { meta, parts }, [
-		...new Set(parts.map((p) => p.buffer))
-	]);
+/**
+ * Copies a chosen file into storage, in a worker, while DuckDB checks it: a commit then only switches the manifest.
+ * What a version keeps is the file itself, untouched, with how it was read: writing a million checked rows out again
+ * would take seconds. Resolves to the staged file's key.
+ */
+export function stageUpload(file: Blob): Promise<string> {
+	if (navigator.storage?.persist) void navigator.storage.persist();
+	return callWorker<string>(new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module' }), file, []);
+}
 
-/** Stores the staged next version as the dataset's current one, atomically; other tabs switch to it. */
-export async function commitStaged(conn: Connector, report: IngestReport, dataset: string, by: string): Promise<VersionMeta> {
+/** Forgets a staged file that will not be committed (discarded, failed its checks, replaced by another choice). */
+export function discardUpload(staged: Promise<string>): void {
+	staged.then((key) => deleteUnusedFiles([key])).catch(() => undefined);
+}
+
+/** Makes a checked, staged upload the dataset's current version, atomically; other tabs switch to it. */
+export async function commitStaged(report: IngestReport, staged: Promise<string>, dataset: string, by: string): Promise<VersionMeta> {
+	const { preview, recipe } = report;
+	if (!preview || !recipe) throw new Error('The file has not passed its checks');
 	return exclusively(async () => {
-		// Stored in the shipped format, Arrow IPC: written by the engine, attached again on reload without parsing.
-		const parts = await conn.queryIPC(`SELECT * FROM ${STAGED.next}`);
-		const rows = Number((await conn.query(`SELECT count(*) AS n FROM ${STAGED.next}`)).get(0)?.n ?? 0);
-		if (navigator.storage?.persist) void navigator.storage.persist();
-		const version = await storeOffMainThread({ dataset, fileName: report.fileName, by: by.trim() || 'anonymous', at: new Date().toISOString(), mode: report.mode, rows }, parts);
+		const meta = { dataset, fileName: report.fileName, by: by.trim() || 'anonymous', at: new Date().toISOString(), mode: report.mode, rows: preview.rows, recipe, fileRows: report.rows };
+		const version = await commitVersion(meta, await staged, report.size);
 		await versions.changed(dataset);
 		return version;
 	});

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { badFiles } from '../../../tests/fixtures/upload/bad-files';
 import type { Connector } from '../db/connector';
+import { arrowIPC } from '../db/node';
 import { connectorWithDatasets } from '../db/node-datasets';
 import { itSpending } from '../datasets/it-spending';
+import { salarySurvey } from '../datasets/salary-survey';
+import { attachVersion } from './attach-version';
 import { errorsCsv, exportCsv, neutralisedSelect } from './export';
 import { inspectHead, MAX_UPLOAD_BYTES } from './inspect';
 import { ingest, STAGED, type IngestReport, type Mode } from './ingest';
@@ -19,9 +22,26 @@ beforeAll(async () => {
 
 const dataFile = async (name: string) => new Uint8Array(readFileSync(path.resolve('data', name)));
 
+let lastFile: Blob;
+
 function upload(dataset: string, bytes: Uint8Array | string, fileName = 'upload.csv', mode: Mode = 'replace'): Promise<IngestReport> {
-	const file = new Blob([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)]);
+	const file = (lastFile = new Blob([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)]));
 	return ingest({ conn, schema: schemaFor(dataset)!, file, fileName, mode, dataFile });
+}
+
+/**
+ * What committing a checked upload makes the dataset, as table `committed`: its stored file read back the way the
+ * browser does on every later load, after the current rows when it was appended.
+ */
+async function committed(report: IngestReport, dataset: string, file = lastFile, c = conn): Promise<string> {
+	expect(report.recipe, 'the file passed its checks').not.toBeNull();
+	const parts = [{ file: 'stored', recipe: report.recipe!, rows: report.rows }];
+	await attachVersion(c, schemaFor(dataset)!, { base: report.mode === 'append' ? 'shipped' : null, parts }, {
+		base: async () => arrowIPC(await c.query(`SELECT * FROM "${dataset}"`)),
+		file: async () => file,
+		dataFile
+	}, 'committed');
+	return 'committed';
 }
 
 const rowsOf = async (sql: string) => (await conn.query(sql)).toArray().map((r) => r.toJSON());
@@ -63,7 +83,7 @@ describe('good files in their real-world shapes', () => {
 		const report = await upload('it_spending', text, 'release.csv', 'replace');
 		expect(report.delimiter).toBe(delimiter);
 		expect(report.errorCount).toBe(0);
-		const totals = await rowsOf(`SELECT spend_usd_bn FROM ${STAGED.next} WHERE segment = 'Total' AND year = 2026`);
+		const totals = await rowsOf(`SELECT spend_usd_bn FROM ${await committed(report, 'it_spending')} WHERE segment = 'Total' AND year = 2026`);
 		expect(totals).toEqual([{ spend_usd_bn: 6155.493 }]);
 	});
 
@@ -74,7 +94,7 @@ describe('good files in their real-world shapes', () => {
 			header + 'Software,2027,"$1,234.5",11.3%,forecast,2027-01,t,u1\nDevices,2027,879.6,(12),forecast,2027-01,t,u1\n'
 		);
 		expect(report.errorCount).toBe(0);
-		expect(await rowsOf(`SELECT segment, spend_usd_bn, growth_pct FROM ${STAGED.next} ORDER BY segment`)).toEqual([
+		expect(await rowsOf(`SELECT segment, spend_usd_bn, growth_pct FROM ${await committed(report, 'it_spending')} ORDER BY segment`)).toEqual([
 			{ segment: 'Devices', spend_usd_bn: 879.6, growth_pct: -12 },
 			{ segment: 'Software', spend_usd_bn: 1234.5, growth_pct: 11.3 }
 		]);
@@ -85,7 +105,7 @@ describe('good files in their real-world shapes', () => {
 		expect(report.errorCount).toBe(0);
 		expect(report.mapping.employment).toBe(report.headers.indexOf('TOT_EMP'));
 		expect(report.extra).toContain('H_MEAN');
-		const rows = await rowsOf(`SELECT year, employment, annual_median, annual_p90, annual_p90_flag FROM ${STAGED.next} WHERE occ_code IN ('00-0000', '15-1252', '11-1011') ORDER BY occ_code`);
+		const rows = await rowsOf(`SELECT year, employment, annual_median, annual_p90, annual_p90_flag FROM ${await committed(report, 'occupations')} WHERE occ_code IN ('00-0000', '15-1252', '11-1011') ORDER BY occ_code`);
 		expect(rows).toEqual([
 			{ year: 2023, employment: 151853870, annual_median: 48060, annual_p90: 121470, annual_p90_flag: null },
 			{ year: 2023, employment: 211230, annual_median: 206680, annual_p90: null, annual_p90_flag: 'top_coded' },
@@ -101,7 +121,7 @@ describe('good files in their real-world shapes', () => {
 		);
 		expect(report.errorCount).toBe(0);
 		expect(report.mapping.salary_in_usd).toBe(3);
-		expect(await rowsOf(`SELECT work_year, job_title, salary_in_usd, job_family FROM ${STAGED.next} ORDER BY salary_in_usd`)).toEqual([
+		expect(await rowsOf(`SELECT work_year, job_title, salary_in_usd, job_family FROM ${await committed(report, 'salary_survey')} ORDER BY salary_in_usd`)).toEqual([
 			{ work_year: 2025, job_title: 'Data Analyst', salary_in_usd: 70000, job_family: 'Data & ML' },
 			{ work_year: 2025, job_title: 'Security Engineer', salary_in_usd: 180000, job_family: 'Security' }
 		]);
@@ -113,27 +133,39 @@ describe('good files in their real-world shapes', () => {
 		const report = await upload('it_spending', latin1);
 		expect(report.encoding).toBe('latin-1');
 		expect(report.warnings.join(' ')).toContain('Latin-1');
-		expect(await rowsOf(`SELECT source_title FROM ${STAGED.next}`)).toEqual([{ source_title: 'Société Générale' }]);
+		expect(await rowsOf(`SELECT source_title FROM ${await committed(report, 'it_spending')}`)).toEqual([{ source_title: 'Société Générale' }]);
 
 		const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
 		const again = await upload('it_spending', utf16);
 		expect(again.encoding).toBe('utf-16');
-		expect(await rowsOf(`SELECT source_title FROM ${STAGED.next}`)).toEqual([{ source_title: 'Société Générale' }]);
+		expect(await rowsOf(`SELECT source_title FROM ${await committed(again, 'it_spending')}`)).toEqual([{ source_title: 'Société Générale' }]);
 	});
 
 	it('appends a release: rows added, none removed, the total before → after', async () => {
 		const conn2 = await connectorWithDatasets(['it_spending']);
 		await conn2.query(`DELETE FROM it_spending WHERE release_date >= '2025-10'`);
-		const report = await ingest({
-			conn: conn2,
-			schema: schemaFor('it_spending')!,
-			file: new Blob([readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'))]),
-			fileName: 'gartner-release-2026-02.csv',
-			mode: 'append'
-		});
-		expect(report.preview).toMatchObject({ added: 12, removed: 0, changed: 0 });
+		const file = new Blob([readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'))]);
+		const report = await ingest({ conn: conn2, schema: schemaFor('it_spending')!, file, fileName: 'gartner-release-2026-02.csv', mode: 'append' });
+		const before = Number((await conn2.query('SELECT count(*) AS n FROM it_spending')).get(0)!.n);
+		expect(report.preview).toMatchObject({ added: 12, removed: 0, changed: 0, rows: before + 12 });
 		const newest = report.preview!.totals.find((t) => t.label === 'Newest release');
 		expect(newest).toMatchObject({ before: '2025-07', after: '2026-02' });
+
+		const table = await committed(report, 'it_spending', file, conn2);
+		const releases = (await conn2.query(`SELECT release_date, count(*)::INTEGER AS n FROM ${table} WHERE release_date >= '2025-07' GROUP BY ALL ORDER BY 1`)).toArray();
+		expect(releases.map((r) => r.toJSON())).toEqual([
+			{ release_date: '2025-07', n: 12 },
+			{ release_date: '2026-02', n: 12 }
+		]);
+		expect(Number((await conn2.query(`SELECT count(*) AS n FROM ${table}`)).get(0)!.n)).toBe(report.preview!.rows);
+	});
+
+	it('compares rows without a key as a multiset: removed, added and duplicated rows are each counted', async () => {
+		const [header, ...rows] = new TextDecoder().decode(await exportCsv(conn, salarySurvey)).trimEnd().split('\n');
+		const next = [header, ...rows.slice(3), rows[3], 'upload,2026,SE,FT,Data Engineer,1,USD,1,DE,0,DE,M,Data & ML'].join('\n');
+		const report = await upload('salary_survey', next);
+		expect(report.errorCount).toBe(0);
+		expect(report.preview).toMatchObject({ removed: 3, added: 2, changed: null, rows: rows.length - 3 + 2 });
 	});
 
 	it('counts errors per kind and keeps all of them, not only the first 100', async () => {
@@ -144,6 +176,19 @@ describe('good files in their real-world shapes', () => {
 		expect(report.errors).toHaveLength(100);
 		expect(report.errors[0]).toMatchObject({ line: 2, column: 'spend_usd_bn', value: 'abc', problem: 'not a number' });
 		expect(await rowsOf(`SELECT count(*)::INTEGER AS n FROM ${STAGED.errors}`)).toEqual([{ n: 150 }]);
+	});
+});
+
+describe('committed versions', () => {
+	it('a stored file that no longer reads as it did fails the version, and the table stays as it was', async () => {
+		const report = await upload('it_spending', readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv')));
+		await conn.query(`CREATE OR REPLACE TABLE committed AS SELECT 'previous' AS marker`);
+		const damaged = new Blob([readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'), 'utf8').split('\n').slice(0, 5).join('\n')]);
+		await expect(committed(report, 'it_spending', damaged)).rejects.toMatchObject({
+			message: 'The committed version of it_spending could not be read',
+			detail: 'upload.csv reads as 4 rows; it had 12 when committed'
+		});
+		expect(await rowsOf('SELECT * FROM committed')).toEqual([{ marker: 'previous' }]);
 	});
 });
 
@@ -170,10 +215,14 @@ describe('export', () => {
 		expect(neutralisedSelect(itSpending)).toContain(`'''' || "notes"`);
 		const csv = new TextDecoder().decode(await exportCsv(conn3, itSpending));
 		expect(csv).toContain(`'=HYPERLINK(`);
-		const report = await ingest({ conn: conn3, schema: schemaFor('it_spending')!, file: new Blob([csv]), fileName: 'export.csv', mode: 'replace' });
+		const file = new Blob([csv]);
+		const report = await ingest({ conn: conn3, schema: schemaFor('it_spending')!, file, fileName: 'export.csv', mode: 'replace' });
 		expect(report.errorCount).toBe(0);
 		expect(report.preview).toMatchObject({ added: 0, removed: 0, changed: 0 });
-		const same = await conn3.query(`SELECT count(*)::INTEGER AS n FROM (SELECT * FROM it_spending EXCEPT ALL SELECT * FROM ${STAGED.next})`);
-		expect(same.toArray()[0].n).toBe(0);
+		const table = await committed(report, 'it_spending', file, conn3);
+		for (const [a, b] of [['it_spending', table], [table, 'it_spending']]) {
+			const extra = await conn3.query(`SELECT count(*)::INTEGER AS n FROM (SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b})`);
+			expect(extra.toArray()[0].n).toBe(0);
+		}
 	});
 });

@@ -1,9 +1,9 @@
 import type { Connector } from '../db/connector';
-import { columnsStruct } from '../datasets/sql';
 import { JOB_FAMILY_RULES } from '../datasets/salary-survey';
 import { delimiterName, HEAD_BYTES, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
 import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './mapping';
 import { comparePreview, type Preview } from './preview';
+import { readCsvSql, type ReadRecipe } from './recipe';
 import type { UploadSchema } from './schemas';
 import { duplicateKeySql, errorsSql, literal, missingColumns, readTypes, typedSql } from './validate-sql';
 
@@ -52,10 +52,12 @@ export interface IngestReport {
 	errors: CellError[];
 	rows: number;
 	preview: Preview | null;
+	/** How the file was read, for a commit to store beside it; set when the file passed. */
+	recipe: ReadRecipe | null;
 }
 
-/** The staged tables an upload leaves in the engine; `upload_next` is what a commit stores. */
-export const STAGED = { raw: 'upload_raw', errors: 'upload_errors', next: 'upload_next' } as const;
+/** The staged tables an upload leaves in the engine; `upload_rows` is the next version without derived columns. */
+export const STAGED = { raw: 'upload_raw', errors: 'upload_errors', rows: 'upload_rows' } as const;
 let uploads = 0;
 const SHOWN_ERRORS = 100;
 
@@ -98,7 +100,8 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		errorCounts: [],
 		errors: [],
 		rows: 0,
-		preview: null
+		preview: null,
+		recipe: null
 	};
 	const refuse = (kind: string, message: string) => ({ ...report, problem: { kind, message } });
 
@@ -166,7 +169,15 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		// where the spreadsheet formats are read (or refused) cell by cell.
 		let typedRead = true;
 		let encoding = shape.encoding;
-		const read = () => readRaw(run, uploadFile, readTypes(schema, report.mapping, headers.length, typedRead), shape.delimiter, encoding);
+		const recipe = (): ReadRecipe => ({
+			fileName,
+			delimiter: shape.delimiter,
+			encoding,
+			mapping: report.mapping,
+			types: readTypes(schema, report.mapping, headers.length, typedRead),
+			typedRead
+		});
+		const read = () => readRaw(run, uploadFile, recipe());
 		let rejects = await read();
 		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'invalid encoding')) {
 			encoding = report.encoding = 'latin-1';
@@ -183,14 +194,14 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 
 		request.onStage?.('checking');
 		const semicolonFile = shape.delimiter === ';';
-		await run(`DROP TABLE IF EXISTS ${STAGED.errors}`);
-		await dropTyped(conn);
+		await run(`DROP TABLE IF EXISTS ${STAGED.errors}; DROP VIEW IF EXISTS upload_typed; DROP TABLE IF EXISTS upload_parsed`);
 		if (rejects.length) {
 			await run(`CREATE TEMP TABLE ${STAGED.errors} AS ${rejectsSql(headers, shape.delimiter)}`);
 		} else {
 			// Typed values of natively read cells cost nothing to recompute: a view; text cells are parsed once: a table.
-			await run(`CREATE TEMP ${typedRead ? 'VIEW' : 'TABLE'} upload_typed AS
-				${typedSql(schema, report.mapping, semicolonFile, fileName, typedRead)}`);
+			const typed = typedSql(schema, report.mapping, semicolonFile, fileName, typedRead);
+			if (typedRead) await run(`CREATE TEMP VIEW upload_typed AS ${typed}`);
+			else await run(`CREATE TEMP TABLE upload_parsed AS ${typed}; CREATE TEMP VIEW upload_typed AS SELECT * FROM upload_parsed`);
 			await run(`CREATE TEMP TABLE ${STAGED.errors} AS SELECT __row + 1 AS line, * EXCLUDE (__row) FROM (${errorsSql(schema, report.mapping, semicolonFile, typedRead)})`);
 			const valueErrors = int((await conn.query(`SELECT count(*) AS n FROM ${STAGED.errors}`)).get(0)?.n);
 			if (!valueErrors && schema.key.length) {
@@ -202,12 +213,13 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		if (report.errorCount > 0) return report;
 
 		request.onStage?.('comparing');
-		const derived = schema.derive ? schema.derive('upload_typed') : 'SELECT * FROM upload_typed';
-		const current = `"${schema.dataset.name}"`;
-		const columns = schema.columns.map((c) => `"${c.name}"`).join(', ');
-		await run(`DROP VIEW IF EXISTS ${STAGED.next}; CREATE TEMP VIEW ${STAGED.next} AS
-			${mode === 'append' ? `SELECT * FROM ${current} UNION ALL ` : ''}(SELECT ${columns} FROM (${derived}))`);
-		report.preview = await comparePreview(conn, schema, current, STAGED.next);
+		// The preview leaves derived columns out: they follow from the others, and deriving them for every row is slow.
+		const own = schema.columns.filter((c) => !c.derived).map((c) => `"${c.name}"`).join(', ');
+		const current = `(SELECT ${own} FROM "${schema.dataset.name}")`;
+		await run(`DROP VIEW IF EXISTS ${STAGED.rows}; CREATE TEMP VIEW ${STAGED.rows} AS
+			${mode === 'append' ? `SELECT * FROM ${current} UNION ALL ` : ''}(SELECT ${own} FROM upload_typed)`);
+		report.preview = await comparePreview(conn, schema, current, STAGED.rows);
+		report.recipe = recipe();
 		return report;
 	} finally {
 		// Best effort: after a cancel the engine may still be letting go of the file; an error here must not hide why we stopped.
@@ -215,13 +227,11 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	}
 }
 
-/** Stages the file as text columns c0…cn with its row number; returns the rows the reader could not split. */
-async function readRaw(run: (sql: string) => Promise<unknown>, file: string, types: string[], delimiter: Delimiter, encoding: Encoding) {
-	const columns = columnsStruct(types.map((type, i) => ({ name: `c${i}`, type })));
+/** Stages the file as columns c0…cn; returns the rows the reader could not split or cast. */
+async function readRaw(run: (sql: string) => Promise<unknown>, file: string, recipe: ReadRecipe) {
 	await run(`DROP TABLE IF EXISTS upload_rejects; DROP TABLE IF EXISTS upload_scans; DROP TABLE IF EXISTS ${STAGED.raw}`);
-	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM read_csv('${file}',
-		auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = ${columns},
-		encoding = '${encoding}', store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans')`);
+	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM
+		${readCsvSql(file, recipe, `, store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans'`)}`);
 	const rejects = (await run(`SELECT error_type::VARCHAR AS error_type FROM upload_rejects`)) as { toArray(): { error_type: string }[] };
 	// error_type is an ENUM, which the browser build hands over as a dictionary: read it as text.
 	return rejects.toArray().map((r) => ({ kind: readerErrors[r.error_type] ?? String(r.error_type).toLowerCase() }));
@@ -248,13 +258,6 @@ function appendKeyClashSql(schema: UploadSchema): string {
 	return `SELECT n.__row + 1, ${literal(schema.key.join(' + '))}, ${keyText}, 'duplicate key', 'already in the current version',
 		'rows whose ' || ${literal(schema.key.join(', '))} || ' the current version does not have yet'
 		FROM upload_typed n SEMI JOIN "${schema.dataset.name}" c USING (${keys})`;
-}
-
-/** The typed stage is a view on the fast path and a table on the text path; DROP must name which. */
-async function dropTyped(conn: Connector): Promise<void> {
-	const found = await conn.query(`SELECT table_type FROM information_schema.tables WHERE table_name = 'upload_typed'`);
-	const type = found.numRows ? String(found.get(0)!.table_type) : null;
-	if (type) await conn.query(`DROP ${type === 'VIEW' ? 'VIEW' : 'TABLE'} upload_typed`);
 }
 
 async function summariseErrors(conn: Connector, report: IngestReport): Promise<void> {

@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
 import { answerWith } from '../worker-call';
-import { commitVersion, type NewVersion } from './store';
+import { stageFile } from './store';
 
-/** Stores a committed version off the main thread: copying tens of megabytes into a Blob would freeze the page. */
-answerWith(async ({ meta, parts }: { meta: NewVersion; parts: Uint8Array[] }) => ({ result: await commitVersion(meta, parts) }));
+/**
+ * Stages an upload's file off the main thread. The bytes are copied first: Chromium keeps a File put in IndexedDB
+ * as a reference to the file on disk (tried: deleting the file made the stored copy unreadable).
+ */
+answerWith(async (file: Blob) => ({ result: await stageFile(new Blob([await file.arrayBuffer()], { type: 'text/csv' })) }));
