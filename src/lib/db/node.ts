@@ -1,6 +1,8 @@
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Connector } from './connector';
 import { toDbError } from './errors';
@@ -40,12 +42,16 @@ export async function nodeConnector(): Promise<Connector> {
 			engine.dropFile(name);
 		},
 		async copyToBuffer(sql, name, options) {
-			// The Node runtime cannot rename a temporary file into place.
-			await runBound(connection, `COPY (${sql}) TO '${name}' (${options}, USE_TMP_FILE false)`, []);
+			// The Node runtime writes to the real file system: a directory of its own, not the working directory.
+			const dir = mkdtempSync(path.join(tmpdir(), 'duckdb-copy-'));
+			const file = path.join(dir, name);
 			try {
-				return engine.copyFileToBuffer(name);
+				// The Node runtime cannot rename a temporary file into place.
+				await runBound(connection, `COPY (${sql}) TO '${file.replaceAll("'", "''")}' (${options}, USE_TMP_FILE false)`, []);
+				return engine.copyFileToBuffer(file);
 			} finally {
-				engine.dropFile(name);
+				engine.dropFile(file);
+				rmSync(dir, { recursive: true, force: true });
 			}
 		},
 		queryCancellable: (sql) => runBound<Table>(connection, sql, []),
