@@ -157,6 +157,25 @@ test.describe('/data upload', () => {
 		await expect(panel(page).locator('[data-commit]')).toHaveCount(0);
 	});
 
+	test('a column the automatic mapping misses can be mapped by hand, and the file is checked again', async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.goto('/data');
+		await chooseDataset(page, 'it_spending', 'replace');
+		const renamed = readFileSync(newer, 'utf8').replace(/^(.*?)release_date/, '$1Edition');
+		await panel(page).locator('[data-upload-input]').setInputFiles({ name: 'release-renamed.csv', mimeType: 'text/csv', buffer: Buffer.from(renamed) });
+		await expect(report(page).locator('[data-problem="missing column"]')).toContainText('"release_date"', slow);
+		const mapping = report(page).locator('[data-mapping]');
+		await expect(mapping).toHaveAttribute('open', '');
+		await mapping.getByLabel('File column for release_date').selectOption({ label: 'Edition' });
+		await expect(report(page).locator('[data-diff="removed"]')).toContainText('318 rows removed', slow);
+		await expect(report(page).locator('[data-problem]')).toHaveCount(0);
+		// Once the file passes, the mapping folds away but stays there to check.
+		await expect(mapping).not.toHaveAttribute('open', '');
+		await mapping.locator('summary').click();
+		await expect(mapping.getByLabel('File column for release_date').locator('option:checked')).toHaveText('Edition');
+		await expect(panel(page).locator('[data-commit]')).toBeVisible();
+	});
+
 	test('a long check shows a progress bar after a second and can be cancelled, changing nothing', async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.goto('/data#upload-salary_survey');

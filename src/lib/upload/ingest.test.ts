@@ -166,6 +166,8 @@ describe('good files in their real-world shapes', () => {
 		const report = await upload('salary_survey', next);
 		expect(report.errorCount).toBe(0);
 		expect(report.preview).toMatchObject({ removed: 3, added: 2, changed: null, rows: rows.length - 3 + 2 });
+		const appended = await upload('salary_survey', next, 'upload.csv', 'append');
+		expect(appended.preview).toMatchObject({ removed: 0, added: rows.length - 1, rows: 2 * rows.length - 1 });
 	});
 
 	it('counts errors per kind and keeps all of them, not only the first 100', async () => {
