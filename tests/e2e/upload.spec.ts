@@ -73,6 +73,10 @@ test.describe('/data upload', () => {
 		await page.goto('/data');
 		await uploadAndCommit(page, copy);
 		rmSync(copy);
+		// The version keeps the file byte for byte: it downloads as uploaded.
+		const original = page.waitForEvent('download');
+		await panel(page).getByRole('button', { name: 'Download gartner-releases-to-2025-07.csv as uploaded' }).click();
+		expect(readFileSync(await (await original).path()).equals(readFileSync(older))).toBe(true);
 		const july = await overview(page);
 		expect(july.total).toContain('Worldwide IT spending 2025 $5.44T');
 		expect(july.source).toContain('uploaded gartner-releases-to-2025-07.csv on');
