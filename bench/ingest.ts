@@ -15,7 +15,7 @@ import { generatedSalaryCsv } from './generate-salaries';
 export interface IngestSample {
 	/** File chosen → preview shown (read, checked, compared). */
 	checkMs: number;
-	/** Commit clicked → committed (written by DuckDB, stored in IndexedDB). */
+	/** Commit clicked → committed (the staged file made the current version). */
 	commitMs: number;
 	/** Main-thread tasks over 50 ms while the file was read, checked and committed. */
 	longTasks: number[];
