@@ -48,7 +48,7 @@ export async function attachVersion(
 			files.push(file);
 			await conn.registerBlob(file, await sources.file(part.file));
 			staged.push(raw);
-			await conn.query(`CREATE TABLE ${raw} AS SELECT * FROM ${readCsvSql(file, part.recipe)}`);
+			await conn.query(`CREATE TEMP TABLE ${raw} AS SELECT * FROM ${readCsvSql(file, part.recipe)}`);
 			const rows = Number((await conn.query(`SELECT count(*) AS n FROM ${raw}`)).get(0)?.n);
 			if (rows !== part.rows) throw new Error(`${part.recipe.fileName} reads as ${rows} rows; it had ${part.rows} when committed`);
 			selects.push(`(${datasetRowsSql(schema, part.recipe, raw)})`);

@@ -26,7 +26,7 @@ let lastFile: Blob;
 
 function upload(dataset: string, bytes: Uint8Array | string, fileName = 'upload.csv', mode: Mode = 'replace'): Promise<IngestReport> {
 	const file = (lastFile = new Blob([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)]));
-	return ingest({ conn, schema: schemaFor(dataset)!, file, fileName, mode, dataFile });
+	return ingest({ conn, schema: schemaFor(dataset)!, file, fileName, mode });
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Connector } from '../db/connector';
-import { JOB_FAMILY_RULES } from '../datasets/salary-survey';
 import { delimiterName, HEAD_BYTES, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
 import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './mapping';
 import { comparePreview, type Preview } from './preview';
@@ -21,8 +20,6 @@ export interface IngestRequest {
 	delimiter?: Delimiter;
 	signal?: AbortSignal;
 	onStage?: (stage: Stage) => void;
-	/** Bytes of a file under data/ the checks need (the job family rules). */
-	dataFile?: (name: string) => Promise<Uint8Array>;
 }
 
 export interface CellError {
@@ -160,7 +157,6 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 				`Map ${missing.length > 1 ? 'them' : 'it'} to one of the file's columns below, or add ${missing.length > 1 ? 'them' : 'it'} to the file.`
 		);
 
-	if (request.dataFile && schema.derive) await conn.registerFile(JOB_FAMILY_RULES, await request.dataFile(JOB_FAMILY_RULES));
 	// A fresh name per upload: a cancelled read may still hold the previous file for a moment.
 	const uploadFile = `upload-${++uploads}.csv`;
 	await conn.registerBlob(uploadFile, file);

@@ -98,12 +98,12 @@ export async function readStoredFile(key: string): Promise<Blob> {
 	return blob;
 }
 
+const STAGED_PREFIX = 'staged-';
+
 /**
  * Keeps an upload's file under a new key, in no version yet: done while the file is checked, so that a commit only
  * has to switch the manifest. The key holds the time, for `deleteUnusedFiles`.
  */
-const STAGED_PREFIX = 'staged-';
-
 export async function stageFile(file: Blob): Promise<string> {
 	const key = `${STAGED_PREFIX}${Date.now()}-${crypto.randomUUID()}`;
 	const db = await open();
