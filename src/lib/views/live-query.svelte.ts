@@ -17,18 +17,17 @@ export class LiveQuery<P, R> {
 	#key: string;
 	#request = 0;
 	#requested: string;
-	#params: P;
+	// Set by every update(); pages call update() from an effect as they mount, before a version change can re-run it.
+	#params = undefined as P;
 
 	constructor(
 		initialKey: string,
 		initial: R,
 		private readonly tables: string[],
-		private readonly run: (conn: Connector, params: P) => Promise<R>,
-		initialParams?: P
+		private readonly run: (conn: Connector, params: P) => Promise<R>
 	) {
 		this.value = initial;
 		this.#requested = initialKey;
-		this.#params = initialParams as P;
 		this.#key = `${initialKey}@${versions.revision(tables)}`;
 		void versions.load();
 		// The one place a version change reaches the views: the current request runs again on the new data.
