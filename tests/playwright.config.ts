@@ -16,7 +16,8 @@ export const chromiumLaunch = {
 	]
 };
 
-const port = 4173;
+// ATLAS_E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.ATLAS_E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: './e2e',
