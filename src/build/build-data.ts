@@ -68,7 +68,8 @@ async function main() {
 	const started = performance.now();
 	await mkdir(outDir, { recursive: true });
 	await mkdir(generatedDir, { recursive: true });
-	const conn = await nodeConnector();
+	// The source files are read and the CSV copies written by DuckDB: the only two folders it may touch.
+	const conn = await nodeConnector([path.join(root, 'data') + path.sep, outDir + path.sep]);
 	const catalog: CatalogEntry[] = [];
 	for (const spec of datasets) catalog.push(await buildDataset(conn, spec));
 	await writeFile(path.join(outDir, 'catalog.json'), JSON.stringify({ datasets: catalog }));

@@ -15,7 +15,7 @@ let conn: Connector;
 const rows = async <T>(sql: string, params: (string | number)[] = []) => arrowRows<T>(await conn.query(sql, params));
 
 beforeAll(async () => {
-	conn = await connectorWithDatasets(datasets.map((d) => d.name));
+	conn = await connectorWithDatasets(datasets.map((d) => d.name), [path.resolve('data') + path.sep]);
 }, 120_000);
 
 describe('every dataset through the build step and DuckDB', () => {

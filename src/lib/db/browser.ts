@@ -4,9 +4,9 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { Table } from 'apache-arrow';
-import type { Connector } from './connector';
+import { engineFile, type Connector } from './connector';
 import { toDbError } from './errors';
-import { OFFLINE_SETTINGS, runBound } from './run';
+import { lockSettings, runBound } from './run';
 
 let started: Promise<Connector> | undefined;
 
@@ -31,21 +31,30 @@ async function start(): Promise<Connector> {
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	performance.mark('duckdb-instantiated');
 	const conn = await db.connect();
-	await runBound(conn, OFFLINE_SETTINGS, []);
+	await runBound(conn, lockSettings(), []);
 	return {
 		query: (sql, params = []) => runBound<Table>(conn, sql, params),
 		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
 		registerBlob: (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
 		dropFile: async (name) => void (await db.dropFile(name)),
 		async copyToBuffer(sql, name, options) {
-			await runBound(conn, `COPY (${sql}) TO '${name}' (${options})`, []);
+			const file = engineFile(name);
+			await runBound(conn, `COPY (${sql}) TO '${file}' (${options})`, []);
 			try {
-				return await db.copyFileToBuffer(name);
+				return await db.copyFileToBuffer(file);
 			} finally {
-				await db.dropFile(name);
+				await db.dropFile(file);
 			}
 		},
 		insertArrowIPC: (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }),
+		tokenize: (sql) => db.tokenize(sql),
+		async prepareOnly(sql) {
+			try {
+				await (await conn.prepare(sql)).close();
+			} catch (error) {
+				throw toDbError('query', error);
+			}
+		},
 		async queryCancellable(sql) {
 			try {
 				// send() streams the result in batches and can be cancelled between them, unlike query().

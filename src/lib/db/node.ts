@@ -6,10 +6,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Connector } from './connector';
 import { toDbError } from './errors';
-import { OFFLINE_SETTINGS, runBound } from './run';
+import { lockSettings, runBound } from './run';
 
-/** The same DuckDB-WASM engine as the browser, in its blocking Node build: for tests and build-time snapshots. */
-export async function nodeConnector(): Promise<Connector> {
+// COPY writes to the real file system in Node: a directory of this process's own, the only one besides `folders` the
+// engine may touch.
+let copyDir: string | undefined;
+
+/**
+ * The same DuckDB-WASM engine as the browser, in its blocking Node build: for tests and build-time snapshots. Locked
+ * like the browser's; `folders` lists the directories (absolute, ending in a separator) whose files it may read and write.
+ */
+export async function nodeConnector(folders: readonly string[] = []): Promise<Connector> {
+	copyDir ??= mkdtempSync(path.join(tmpdir(), 'duckdb-copy-'));
 	const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
 	let conn;
 	let db;
@@ -24,7 +32,7 @@ export async function nodeConnector(): Promise<Connector> {
 		);
 		await db.instantiate();
 		conn = db.connect();
-		conn.query(OFFLINE_SETTINGS);
+		conn.query(lockSettings([`${copyDir}${path.sep}`, ...folders]));
 	} catch (error) {
 		throw toDbError('engine', error);
 	}
@@ -42,16 +50,22 @@ export async function nodeConnector(): Promise<Connector> {
 			engine.dropFile(name);
 		},
 		async copyToBuffer(sql, name, options) {
-			// The Node runtime writes to the real file system: a directory of its own, not the working directory.
-			const dir = mkdtempSync(path.join(tmpdir(), 'duckdb-copy-'));
-			const file = path.join(dir, name);
+			const file = path.join(copyDir!, path.basename(name));
 			try {
 				// The Node runtime cannot rename a temporary file into place.
 				await runBound(connection, `COPY (${sql}) TO '${file.replaceAll("'", "''")}' (${options}, USE_TMP_FILE false)`, []);
 				return engine.copyFileToBuffer(file);
 			} finally {
 				engine.dropFile(file);
-				rmSync(dir, { recursive: true, force: true });
+				rmSync(file, { force: true });
+			}
+		},
+		tokenize: async (sql) => engine.tokenize(sql),
+		async prepareOnly(sql) {
+			try {
+				connection.prepare(sql).close();
+			} catch (error) {
+				throw toDbError('query', error);
 			}
 		},
 		queryCancellable: (sql) => runBound<Table>(connection, sql, []),

@@ -1,8 +1,23 @@
 import type { Param } from './connector';
 import { toDbError } from './errors';
 
-/** The product never downloads code at run time: an unknown extension fails at once instead of being fetched. */
-export const OFFLINE_SETTINGS = 'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
+import { ENGINE_FILES } from './connector';
+
+/**
+ * Locks the engine right after start-up, whatever a query or a guard later gets wrong: no extension is fetched or
+ * loaded, no file or URL outside `ENGINE_FILES` (and `folders`, the build's source and output folders in Node) can be read or
+ * written, and no setting can change again.
+ */
+export function lockSettings(folders: readonly string[] = []): string {
+	const dirs = [ENGINE_FILES, ...folders].map((dir) => `'${dir.replaceAll("'", "''")}'`).join(', ');
+	return [
+		'SET autoinstall_known_extensions = false',
+		'SET autoload_known_extensions = false',
+		`SET allowed_directories = [${dirs}]`,
+		'SET enable_external_access = false',
+		'SET lock_configuration = true'
+	].join('; ');
+}
 
 interface Statement {
 	query(...params: Param[]): unknown;

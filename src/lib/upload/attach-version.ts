@@ -1,4 +1,4 @@
-import type { Connector } from '../db/connector';
+import { engineFile, type Connector } from '../db/connector';
 import { DbError, toDbError } from '../db/errors';
 import { attachDataset } from '../db/tables';
 import { JOB_FAMILY_RULES } from '../datasets/salary-survey';
@@ -41,9 +41,9 @@ export async function attachVersion(
 			await attachDataset(conn, baseTable, await sources.base(layers.base));
 			selects.push(`SELECT * FROM ${baseTable}`);
 		}
-		if (schema.derive && layers.parts.length) await conn.registerFile(JOB_FAMILY_RULES, await sources.dataFile(JOB_FAMILY_RULES));
+		if (schema.derive && layers.parts.length) await conn.registerFile(engineFile(JOB_FAMILY_RULES), await sources.dataFile(JOB_FAMILY_RULES));
 		for (const [i, part] of layers.parts.entries()) {
-			const file = `version-${n}-${i}.csv`;
+			const file = engineFile(`version-${n}-${i}.csv`);
 			const raw = `version_raw_${n}_${i}`;
 			files.push(file);
 			await conn.registerBlob(file, await sources.file(part.file));

@@ -17,7 +17,7 @@ const fixtures = path.resolve('tests/fixtures/upload');
 let conn: Connector;
 
 beforeAll(async () => {
-	conn = await connectorWithDatasets(['it_spending', 'salary_survey', 'occupations']);
+	conn = await connectorWithDatasets(['it_spending', 'salary_survey', 'occupations'], [fixtures + path.sep]);
 });
 
 const dataFile = async (name: string) => new Uint8Array(readFileSync(path.resolve('data', name)));

@@ -1,4 +1,4 @@
-import type { Connector } from '../db/connector';
+import { engineFile, type Connector } from '../db/connector';
 import { delimiterName, HEAD_BYTES, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
 import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './mapping';
 import { comparePreview, type Preview } from './preview';
@@ -124,9 +124,9 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	report.delimiter = shape.delimiter;
 	report.warnings.push(...shape.warnings);
 
-	await conn.registerFile('upload-header.csv', shape.headerLine);
+	await conn.registerFile(engineFile('upload-header.csv'), shape.headerLine);
 	const headerTable = await conn.query(
-		`SELECT * FROM read_csv('upload-header.csv', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`
+		`SELECT * FROM read_csv('${engineFile('upload-header.csv')}', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`
 	);
 	const headerRow = headerTable.get(0)?.toArray() as (string | null)[] | undefined;
 	const headers = (headerRow ?? []).map((name, i) => (name ?? '').trim() || `(column ${i + 1})`);
@@ -158,7 +158,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		);
 
 	// A fresh name per upload: a cancelled read may still hold the previous file for a moment.
-	const uploadFile = `upload-${++uploads}.csv`;
+	const uploadFile = engineFile(`upload-${++uploads}.csv`);
 	await conn.registerBlob(uploadFile, file);
 	try {
 		// Fast path: plain numbers read natively. Any cell the reader cannot cast sends the file round again as text,

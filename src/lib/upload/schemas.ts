@@ -1,5 +1,6 @@
 import { datasets } from '../datasets';
-import { jobFamilySql } from '../datasets/salary-survey';
+import { jobFamilySql, JOB_FAMILY_RULES } from '../datasets/salary-survey';
+import { engineFile } from '../db/connector';
 import type { ColumnSpec, DatasetSpec } from '../datasets/types';
 import type { NumberKind } from './numbers';
 
@@ -186,7 +187,7 @@ export function uploadSchema(dataset: DatasetSpec): UploadSchema {
 
 /** Job families come from the same rules as the shipped data, kept in a table loaded from data/job_family_rules.csv. */
 function deriveJobFamily(typed: string): string {
-	return `WITH families AS (${jobFamilySql(typed, `'job_family_rules.csv'`)})
+	return `WITH families AS (${jobFamilySql(typed, `'${engineFile(JOB_FAMILY_RULES)}'`)})
 		SELECT ${typed}.* EXCLUDE (job_family), coalesce(families.job_family, 'Other') AS job_family
 		FROM ${typed} LEFT JOIN families USING (job_title)`;
 }
