@@ -3,7 +3,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { frameHeaders, servePrecompressed } from './src/build/serve-precompressed.ts';
+import { previewHeaders } from './src/build/preview-headers.ts';
+import { servePrecompressed } from './src/build/serve-precompressed.ts';
 
 /** DuckDB's worker files point their source maps outside the package; strip the comment to silence ~100 warnings. */
 function stripDuckdbSourceMaps(): Plugin {
@@ -18,12 +19,12 @@ function stripDuckdbSourceMaps(): Plugin {
 	};
 }
 
-/** `vite preview` serves the gzip copies precompress.ts wrote, as a production static host would. */
+/** `vite preview` serves the gzip copies precompress.ts wrote, with the security headers, as a production static host would. */
 function precompressedPreview(): Plugin {
 	return {
 		name: 'serve-precompressed',
 		configurePreviewServer(server) {
-			server.middlewares.use(frameHeaders);
+			server.middlewares.use(previewHeaders(path.resolve('build')));
 			server.middlewares.use(servePrecompressed(path.resolve('build')));
 		}
 	};

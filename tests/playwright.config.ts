@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { CSP_REPORTS } from './csp-reports';
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 export const chromiumLaunch = {
@@ -21,6 +22,8 @@ const port = Number(process.env.ATLAS_E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: './e2e',
+	globalSetup: './global-setup.ts',
+	globalTeardown: './global-teardown.ts',
 	outputDir: '../test-results',
 	fullyParallel: true,
 	workers: 2,
@@ -41,6 +44,7 @@ export default defineConfig({
 		cwd: path.resolve(import.meta.dirname, '..'),
 		url: `http://localhost:${port}`,
 		reuseExistingServer: !process.env.CI,
+		env: { ATLAS_CSP_REPORTS: CSP_REPORTS },
 		timeout: 60_000
 	}
 });

@@ -28,11 +28,3 @@ export function servePrecompressed(root: string): Connect.NextHandleFunction {
 		createReadStream(`${file}.gz`).pipe(res);
 	};
 }
-
-/** Embeds may be framed by any site; every other page may not (clickjacking). Static hosts: see README. */
-export const frameHeaders: Connect.NextHandleFunction = (req, res, next) => {
-	const embed = (req.url ?? '/').startsWith('/embed/');
-	res.setHeader('Content-Security-Policy', embed ? 'frame-ancestors *' : "frame-ancestors 'none'");
-	if (!embed) res.setHeader('X-Frame-Options', 'DENY');
-	next();
-};

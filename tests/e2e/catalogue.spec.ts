@@ -52,7 +52,7 @@ for (const name of ['job_postings', 'salary_survey']) {
 		expect(download.suggestedFilename()).toBe(`${name}.csv`);
 		const file = testInfo.outputPath(`${name}.csv`);
 		await download.saveAs(file);
-		const conn = await nodeConnector();
+		const conn = await nodeConnector([path.dirname(file) + path.sep]);
 		const table = await conn.query(`SELECT * FROM read_csv('${file}', header = true)`);
 		const expected = catalogue.datasets.find((d) => d.name === name)!;
 		expect(table.numRows).toBe(expected.rowCount);

@@ -54,10 +54,20 @@ test('DROP TABLE on a dataset is refused and the data is still there, here and o
 	await expect(page.locator('[data-chart="segment-bars"] .bar[data-key="IT Services"] .value')).toHaveText('$1.72T +6.4%');
 });
 
-test('a shared URL reruns its query and keeps the chosen chart', async ({ browser }) => {
+test('a shared URL shows its query, runs it on Run, then reruns it on reload, keeping the chosen chart', async ({ browser }) => {
 	const page = await (await browser.newContext()).newPage();
 	await page.goto('/explore?q=' + encodeURIComponent('SELECT survey, count(*) AS answers FROM salary_survey GROUP BY survey ORDER BY answers DESC') + '&chart=none');
+	// Written by someone else: shown, not run, until the person reads it and clicks Run.
+	await expect(page.locator('[data-held-query]')).toBeVisible();
+	await expect(page.locator('.cm-content')).toContainText('GROUP BY survey');
+	await expect(page.locator('[data-engine="ready"]')).toBeVisible({ timeout: 60_000 });
+	await expect(page.locator('[data-status]')).toHaveText('');
+	await page.getByRole('button', { name: /^Run/ }).click();
 	await expect(page.locator('[data-status]')).toContainText('3 rows in', { timeout: 60_000 });
+	// This browser has run it now: the same link runs on open.
+	await page.reload();
+	await expect(page.locator('[data-status]')).toContainText('3 rows in', { timeout: 60_000 });
+	await expect(page.locator('[data-held-query]')).toHaveCount(0);
 	expect(await results(page)).toEqual([
 		['aijobs.net', '69,542'],
 		['isecjobs.com', '65,951'],
@@ -69,6 +79,8 @@ test('a shared URL reruns its query and keeps the chosen chart', async ({ browse
 
 test('136,221 result rows scroll in a virtualised table that sorts', async ({ page }) => {
 	await page.goto('/explore?q=' + encodeURIComponent('SELECT job_title, salary_in_usd FROM salary_survey') + '&chart=none');
+	await engineReady(page);
+	await page.getByRole('button', { name: /^Run/ }).click();
 	await expect(page.locator('[data-status]')).toContainText('136,221 rows in', { timeout: 60_000 });
 	const rendered = await page.locator('.result-table tbody tr[data-row]').count();
 	expect(rendered).toBeLessThan(80);
