@@ -1,8 +1,8 @@
 import { base } from '$app/paths';
 import { browserConnector } from './browser';
 import type { Connector } from './connector';
-import { DbError } from './errors';
-import { layersOf, readStoredFile } from '../upload/store';
+import { DbError, toDbError } from './errors';
+import { layersOf, readStoredFile, type VersionMeta } from '../upload/store';
 import { versions } from '../upload/versions.svelte';
 import { callWorker } from '../worker-call';
 import { attachDataset, datasetFile } from './tables';
@@ -27,18 +27,34 @@ function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 		// A committed upload of the dataset, when this browser has one, else the shipped file.
 		pending = versions.load().then(async () => {
 			const version = versions.current(name);
-			if (!version) return Promise.all([engine, fetchDataset(name)]).then(([conn, ipc]) => attachDataset(conn, name, ipc));
-			const [{ attachVersion }, { schemaFor }, conn] = await Promise.all([import('../upload/attach-version'), import('../upload/schemas'), engine]);
-			await attachVersion(conn, schemaFor(name)!, layersOf(version), {
-				base: async (base) => (base === 'shipped' ? fetchDataset(name) : new Uint8Array(await (await readStoredFile(base.arrow)).arrayBuffer())),
-				file: readStoredFile,
-				dataFile: fetchDataFile
-			});
+			if (version && (await attachedVersion(engine, name, version))) return;
+			const [conn, ipc] = await Promise.all([engine, fetchDataset(name)]);
+			await attachDataset(conn, name, ipc);
 		});
 		pending.catch(() => attached.delete(name));
 		attached.set(name, pending);
 	}
 	return pending;
+}
+
+/**
+ * Attaches a committed version; one that cannot be read leaves the dataset to the shipped data (false) and says why on
+ * every page, rather than failing every query that names the table.
+ */
+async function attachedVersion(engine: Promise<Connector>, name: string, version: VersionMeta): Promise<boolean> {
+	const [{ attachVersion }, { schemaFor }, conn] = await Promise.all([import('../upload/attach-version'), import('../upload/schemas'), engine]);
+	try {
+		await attachVersion(conn, schemaFor(name)!, layersOf(version), {
+			base: async (base) => (base === 'shipped' ? fetchDataset(name) : new Uint8Array(await (await readStoredFile(base.arrow)).arrayBuffer())),
+			file: readStoredFile,
+			dataFile: fetchDataFile
+		});
+		return true;
+	} catch (error) {
+		const failure = toDbError('load', error);
+		versions.unreadable(name, failure.detail ?? failure.message);
+		return false;
+	}
 }
 
 async function fetchDataset(name: string): Promise<Uint8Array> {

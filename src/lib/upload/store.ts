@@ -3,8 +3,10 @@
  * which version is current. A version's rows are its base (nothing, the shipped data, or the Arrow file an earlier
  * build stored) followed by the uploaded files, each kept byte for byte with the recipe its checks passed with. A
  * commit writes the file and switches the manifest in one transaction, so a reload, a crash or a closed tab leaves
- * either the old or the new version, never half of one. Nothing is ever deleted: rollback and reset move the pointer.
+ * either the old or the new version, never half of one. Nothing is ever deleted: rollback and reset move the pointer
+ * (a reset leaves out of the manifest only versions that can no longer be read).
  */
+import { checkManifest } from './manifest-check';
 import type { ReadRecipe } from './recipe';
 
 /** An uploaded file a version reads: its key in the files store, and how it is read. */
@@ -85,9 +87,40 @@ const result = <T>(request: IDBRequest<T>) =>
 
 export const emptyManifest = (dataset: string): Manifest => ({ dataset, current: null, versions: [] });
 
-export async function readManifests(): Promise<Manifest[]> {
+/** Each dataset's checked manifest, and why a dataset's uploaded version cannot be used (it then shows the shipped data). */
+export interface StoredState {
+	manifests: Manifest[];
+	problems: Record<string, string>;
+}
+
+export async function readManifests(): Promise<StoredState> {
 	const db = await open();
-	return result(db.transaction(MANIFESTS).objectStore(MANIFESTS).getAll() as IDBRequest<Manifest[]>);
+	const tx = db.transaction([FILES, MANIFESTS]);
+	const state: StoredState = { manifests: [], problems: {} };
+	for (const record of await result(tx.objectStore(MANIFESTS).getAll())) {
+		const checked = await usable(tx.objectStore(FILES), record);
+		if (!checked) continue;
+		state.manifests.push(checked.manifest);
+		if (checked.problem) state.problems[checked.manifest.dataset] = checked.problem;
+	}
+	return state;
+}
+
+/** A manifest record, checked, with current on the shipped data when a file its current version reads is gone. */
+async function usable(files: IDBObjectStore, record: unknown): Promise<ReturnType<typeof checkManifest>> {
+	const checked = checkManifest(record);
+	const current = checked?.manifest.versions.find((v) => v.id === checked.manifest.current);
+	const missing = current && (await missingFile(files, current));
+	if (!missing) return checked;
+	return { manifest: { ...checked!.manifest, current: null }, problem: `${missing} is missing from this browser's storage` };
+}
+
+/** The name of the first stored file `version` reads that the files store no longer holds, if any. */
+async function missingFile(files: IDBObjectStore, version: VersionMeta): Promise<string | null> {
+	const { base, parts } = layersOf(version);
+	if (base && base !== 'shipped' && !(await result(files.count(base.arrow)))) return `the data stored for ${version.fileName} by an earlier build`;
+	for (const part of parts) if (!(await result(files.count(part.file)))) return part.recipe.fileName;
+	return null;
 }
 
 /** A stored file as the browser keeps it: read piece by piece by whoever needs it, never copied whole onto the page. */
@@ -126,25 +159,13 @@ export async function commitVersion(meta: NewVersion, key: string, bytes: number
 		tx.abort();
 		throw new Error('The checked file is no longer in storage; choose it again.');
 	}
-	const manifest = ((await result(manifests.get(meta.dataset))) as Manifest | undefined) ?? emptyManifest(meta.dataset);
+	const manifest = (await usable(tx.objectStore(FILES), await result(manifests.get(meta.dataset))))?.manifest ?? emptyManifest(meta.dataset);
 	const current = manifest.versions.find((v) => v.id === manifest.current);
 	const under = meta.mode === 'replace' ? { base: null, parts: [] } : current ? layersOf(current) : { base: 'shipped' as const, parts: [] };
 	const version: VersionMeta = { ...about, id: crypto.randomUUID(), bytes, base: under.base, parts: [...under.parts, { file: key, recipe, rows: fileRows }] };
 	manifests.put({ ...manifest, current: version.id, versions: [...manifest.versions, version] });
 	await done(tx);
 	return version;
-}
-
-/** Every stored file a version needs. */
-function usedFiles(manifests: Manifest[]): Set<string> {
-	return new Set(
-		manifests.flatMap((m) =>
-			m.versions.flatMap((v) => {
-				const { base, parts } = layersOf(v);
-				return [...(base && base !== 'shipped' ? [base.arrow] : []), ...parts.map((p) => p.file)];
-			})
-		)
-	);
 }
 
 /**
@@ -154,21 +175,39 @@ function usedFiles(manifests: Manifest[]): Set<string> {
 export async function deleteUnusedFiles(keys: string[] | null, olderThanMs = 24 * 3600 * 1000): Promise<void> {
 	const db = await open();
 	const tx = db.transaction([FILES, MANIFESTS], 'readwrite');
-	const used = usedFiles((await result(tx.objectStore(MANIFESTS).getAll())) as Manifest[]);
+	// Matched against the records as stored, damaged ones too: a file stays while anything still names it.
+	const named = namedIn(await result(tx.objectStore(MANIFESTS).getAll()));
 	const files = tx.objectStore(FILES);
 	const stagedAt = (key: string) => (key.startsWith(STAGED_PREFIX) ? Number(key.split('-')[1]) : Date.now());
 	const candidates = keys ?? ((await result(files.getAllKeys())) as string[]).filter((key) => Date.now() - stagedAt(key) > olderThanMs);
-	for (const key of candidates) if (!used.has(key)) files.delete(key);
+	if (named !== null) for (const key of candidates) if (!named.includes(JSON.stringify(key))) files.delete(key);
 	await done(tx);
 }
 
-/** Makes an earlier version current (rollback), or the shipped data with null (reset). */
+/** The records as JSON, or null when a damaged one cannot be written out (then nothing is deleted). */
+function namedIn(records: unknown[]): string | null {
+	try {
+		return JSON.stringify(records, (_, value) => (typeof value === 'bigint' ? String(value) : value));
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Makes an earlier version current (rollback), or the shipped data with null (reset). The manifest is written back in
+ * its checked form, so a reset also repairs a damaged record: the versions kept are those whose files can still be read.
+ */
 export async function setCurrent(dataset: string, id: string | null): Promise<void> {
 	const db = await open();
-	const tx = db.transaction(MANIFESTS, 'readwrite');
+	const tx = db.transaction([FILES, MANIFESTS], 'readwrite');
 	const store = tx.objectStore(MANIFESTS);
-	const manifest = ((await result(store.get(dataset))) as Manifest | undefined) ?? emptyManifest(dataset);
-	if (id !== null && !manifest.versions.some((v) => v.id === id)) throw new Error(`No version ${id} of ${dataset}`);
-	store.put({ ...manifest, current: id });
+	const checked = checkManifest(await result(store.get(dataset)))?.manifest ?? emptyManifest(dataset);
+	const readable: VersionMeta[] = [];
+	for (const version of checked.versions) if (!(await missingFile(tx.objectStore(FILES), version))) readable.push(version);
+	if (id !== null && !readable.some((v) => v.id === id)) {
+		tx.abort();
+		throw new Error(checked.versions.some((v) => v.id === id) ? `That version's file is missing from this browser's storage` : `No version ${id} of ${dataset}`);
+	}
+	store.put({ dataset, current: id, versions: readable } satisfies Manifest);
 	await done(tx);
 }

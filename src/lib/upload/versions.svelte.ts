@@ -8,10 +8,13 @@ import { readManifests, type Manifest, type VersionMeta } from './store';
  */
 class Versions {
 	manifests: Record<string, Manifest> = $state({});
+	/** Why a dataset's uploaded version cannot be used: it shows the shipped data until reset. */
+	problems: Record<string, string> = $state({});
 	loaded = $state(false);
 	#loading: Promise<void> | undefined;
 	#channel: BroadcastChannel | undefined;
 	#listeners = new Set<(dataset: string) => void>();
+	#failed = new Map<string, string>();
 
 	/** Reads the manifests once per page (and again when another tab changes one). */
 	load(): Promise<void> {
@@ -26,17 +29,19 @@ class Versions {
 
 	async #read() {
 		try {
-			const all = await readManifests();
-			this.manifests = Object.fromEntries(all.map((m) => [m.dataset, m]));
+			const { manifests, problems } = await readManifests();
+			this.#apply(Object.fromEntries(manifests.map((m) => [m.dataset, m])), problems);
 		} catch {
 			// Storage unavailable (private mode, blocked): the shipped data is all there is.
 			this.manifests = {};
+			this.problems = {};
 		}
 		this.loaded = true;
 	}
 
 	/** Re-reads after a change to `dataset`, here or in another tab, and tells the data layer to re-attach it. */
 	async refresh(dataset: string): Promise<void> {
+		this.#failed.delete(dataset);
 		this.#loading = this.#read();
 		await this.#loading;
 		for (const listener of this.#listeners) listener(dataset);
@@ -46,6 +51,19 @@ class Versions {
 	async changed(dataset: string): Promise<void> {
 		this.#channel?.postMessage({ dataset });
 		await this.refresh(dataset);
+	}
+
+	/** The current version of `dataset` failed to load: it shows the shipped data, and says why, until it changes. */
+	unreadable(dataset: string, reason: string): void {
+		this.#failed.set(dataset, reason);
+		this.#apply(this.manifests, this.problems);
+	}
+
+	// Failures to load outlive re-reads for other datasets: the page keeps the shipped data attached for them.
+	#apply(manifests: Record<string, Manifest>, problems: Record<string, string>) {
+		const failed = [...this.#failed].filter(([dataset]) => manifests[dataset]?.current);
+		this.manifests = { ...manifests, ...Object.fromEntries(failed.map(([d]) => [d, { ...manifests[d], current: null }])) };
+		this.problems = { ...problems, ...Object.fromEntries(failed) };
 	}
 
 	onChange(listener: (dataset: string) => void): () => void {
