@@ -62,6 +62,8 @@ async function expectFallback(page: Page, reason: string) {
 	await expect(page.locator('[data-chart="segment-bars"] .bar').first()).toBeVisible();
 
 	await page.goto('/explore?q=' + encodeURIComponent('SELECT 1 AS one'));
+	await expect(page.locator('[data-engine="ready"]')).toBeVisible(slow);
+	await page.getByRole('button', { name: /^Run/ }).click();
 	await expect(page.locator('[data-status]')).toContainText('1 rows in', slow);
 	await expect(page.locator('[data-engine="ready"]')).toBeVisible(slow);
 	await expect(notice(page)).toContainText(message(reason));
