@@ -57,11 +57,29 @@ export function postingSeries(rows: PostingRow[]): LineSeries[] {
 		color,
 		points: rows
 			.filter((r) => r.metric === metric)
-			.map((r) => ({
-				x: monthIndex(r.period),
-				y: r.value,
-				forecast: qualifier(r.unit) !== '',
-				label: `${count(r.value)}${qualifier(r.unit) ? ` (${qualifier(r.unit)})` : ''}`
-			}))
+			.flatMap((r, i, all) => {
+				const point = {
+					x: monthIndex(r.period),
+					y: r.value,
+					forecast: qualifier(r.unit) !== '',
+					label: `${count(r.value)}${qualifier(r.unit) ? ` (${qualifier(r.unit)})` : ''}`
+				};
+				// A month without a report breaks the line: nothing is drawn across the gap as if it were known.
+				const gap = i > 0 && point.x - monthIndex(all[i - 1].period) > 1;
+				return gap ? [{ x: point.x - 1, y: null, forecast: false, label: 'not reported' }, point] : [point];
+			})
 	}));
+}
+
+/** The runs of months without a CompTIA report between the first and last reported month, e.g. "Jun–Jul 2024". */
+export function unreportedMonths(rows: PostingRow[]): string[] {
+	const reported = [...new Set(rows.map((r) => monthIndex(r.period)))].sort((a, b) => a - b);
+	return reported.slice(1).flatMap((month, i) => {
+		const from = reported[i] + 1;
+		const to = month - 1;
+		if (to < from) return [];
+		if (from === to) return [monthLabel(from)];
+		const sameYear = Math.floor(from / 12) === Math.floor(to / 12);
+		return [sameYear ? `${months[from % 12]}–${monthLabel(to)}` : `${monthLabel(from)} – ${monthLabel(to)}`];
+	});
 }
