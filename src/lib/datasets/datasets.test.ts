@@ -88,24 +88,42 @@ describe('salary_survey', () => {
 		]);
 	});
 
-	it('derives job families from titles by the rules in data/', async () => {
+	it('derives job families from titles, and from the survey where the title names no field, by the rules in data/', async () => {
 		const rules = `'${path.resolve('data', JOB_FAMILY_RULES)}'`;
-		const titles = ['Cloud Security Engineer', 'Data Engineer', 'Machine Learning Engineer', 'DevOps Engineer', 'Software Engineer', 'Security Manager', 'CTO', 'Head of Data', 'Barista'];
-		const values = titles.map(() => '(?)').join(', ');
-		const families = await rows<{ job_title: string; job_family: string }>(
-			`WITH t(job_title) AS (VALUES ${values}) SELECT t.job_title, coalesce(f.job_family, 'Other') AS job_family FROM t LEFT JOIN (${jobFamilySql('t', rules)}) f USING (job_title)`,
-			titles
+		const cases: [string, string][] = [
+			['aijobs.net', 'Cloud Security Engineer'],
+			['aijobs.net', 'Data Engineer'],
+			['aijobs.net', 'Machine Learning Engineer'],
+			['devops-jobs.net', 'DevOps Engineer'],
+			['aijobs.net', 'Software Engineer'],
+			['isecjobs.com', 'Security Manager'],
+			['isecjobs.com', 'CTO'],
+			['aijobs.net', 'Head of Data'],
+			['aijobs.net', 'Barista'],
+			['isecjobs.com', 'Analyst'],
+			['aijobs.net', 'Analyst'],
+			['isecjobs.com', 'Compliance Analyst'],
+			['isecjobs.com', 'Sales Engineer']
+		];
+		const values = cases.map(() => '(?, ?)').join(', ');
+		const families = await rows<{ survey: string; job_title: string; job_family: string }>(
+			`WITH t(survey, job_title) AS (VALUES ${values}) SELECT t.survey, t.job_title, coalesce(f.job_family, 'Other') AS job_family FROM t LEFT JOIN (${jobFamilySql('t', rules)}) f USING (survey, job_title)`,
+			cases.flat()
 		);
-		expect(Object.fromEntries(families.map((f) => [f.job_title, f.job_family]))).toEqual({
-			'Cloud Security Engineer': 'Security',
-			'Data Engineer': 'Data & ML',
-			'Machine Learning Engineer': 'Data & ML',
-			'DevOps Engineer': 'Infrastructure & DevOps',
-			'Software Engineer': 'Software engineering',
-			'Security Manager': 'Security',
-			CTO: 'Management',
-			'Head of Data': 'Data & ML',
-			Barista: 'Other'
+		expect(Object.fromEntries(families.map((f) => [`${f.job_title} (${f.survey})`, f.job_family]))).toEqual({
+			'Cloud Security Engineer (aijobs.net)': 'Security',
+			'Data Engineer (aijobs.net)': 'Data & ML',
+			'Machine Learning Engineer (aijobs.net)': 'Data & ML',
+			'DevOps Engineer (devops-jobs.net)': 'Infrastructure & DevOps',
+			'Software Engineer (aijobs.net)': 'Software engineering',
+			'Security Manager (isecjobs.com)': 'Security',
+			'CTO (isecjobs.com)': 'Management',
+			'Head of Data (aijobs.net)': 'Data & ML',
+			'Barista (aijobs.net)': 'Other',
+			'Analyst (isecjobs.com)': 'Security',
+			'Analyst (aijobs.net)': 'Data & ML',
+			'Compliance Analyst (isecjobs.com)': 'Security',
+			'Sales Engineer (isecjobs.com)': 'Other'
 		});
 		const [other] = await rows<{ share: number }>("SELECT avg(CASE WHEN job_family = 'Other' THEN 1 ELSE 0 END) AS share FROM salary_survey");
 		expect(other.share).toBeLessThan(0.05);

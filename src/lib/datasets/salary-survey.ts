@@ -24,16 +24,18 @@ export const SURVEYS = [
 export const JOB_FAMILY_RULES = 'job_family_rules.csv';
 
 /**
- * SQL giving each distinct `job_title` of `table` the family of the first matching rule by priority (titles no rule
- * matches are left out). The rules live in data/job_family_rules.csv, not in code.
+ * SQL giving each distinct (`survey`, `job_title`) of `table` the family of the first matching rule by priority (pairs
+ * no rule matches are left out). A rule matches when its `pattern` matches the title (case-insensitive regex) and its
+ * `survey` is empty or names the row's survey: a bare "Analyst" means a security analyst on isecjobs.com. The rules
+ * live in data/job_family_rules.csv, not in code. Join on survey with IS NOT DISTINCT FROM where it can be NULL.
  */
 export function jobFamilySql(table: string, rulesCsv: string): string {
 	return `
-		SELECT t.job_title, arg_min(r.job_family, r.priority) AS job_family
-		FROM (SELECT DISTINCT job_title FROM ${table}) t
-		JOIN read_csv(${rulesCsv}, header = true, columns = {'priority': 'INTEGER', 'pattern': 'VARCHAR', 'job_family': 'VARCHAR', 'why': 'VARCHAR'}) r
-			ON regexp_matches(t.job_title, r.pattern, 'i')
-		GROUP BY t.job_title`;
+		SELECT t.survey, t.job_title, arg_min(r.job_family, r.priority) AS job_family
+		FROM (SELECT DISTINCT survey, job_title FROM ${table}) t
+		JOIN read_csv(${rulesCsv}, header = true, columns = {'priority': 'INTEGER', 'pattern': 'VARCHAR', 'survey': 'VARCHAR', 'job_family': 'VARCHAR', 'why': 'VARCHAR'}) r
+			ON regexp_matches(t.job_title, r.pattern, 'i') AND (r.survey IS NULL OR r.survey = t.survey)
+		GROUP BY t.survey, t.job_title`;
 }
 
 /** Three CC0 salary surveys in one table, with a job family derived from the title by rules kept in data. */
@@ -57,7 +59,7 @@ export const salarySurvey: DatasetSpec = {
 		{ name: 'remote_ratio', type: 'INTEGER', description: '0 on-site, 50 hybrid, 100 fully remote' },
 		{ name: 'company_location', type: 'VARCHAR', description: 'Employer country, ISO 3166 alpha-2' },
 		{ name: 'company_size', type: 'VARCHAR', description: 'S (<50), M (50–250), L (>250) employees' },
-		{ name: 'job_family', type: 'VARCHAR', description: 'Derived from job_title by data/job_family_rules.csv; "Other" when no rule matches' }
+		{ name: 'job_family', type: 'VARCHAR', description: 'Derived from job_title (and, for titles that name no field, the survey) by data/job_family_rules.csv; "Other" when no rule matches' }
 	],
 	select: (paths) => {
 		const rules = paths[paths.length - 1];
@@ -68,7 +70,7 @@ export const salarySurvey: DatasetSpec = {
 		WITH rows AS (SELECT row_number() OVER () AS row_id, * FROM (${surveys})),
 		families AS (${jobFamilySql('rows', rules)})
 		SELECT rows.* EXCLUDE (row_id), coalesce(families.job_family, 'Other') AS job_family
-		FROM rows LEFT JOIN families USING (job_title)
+		FROM rows LEFT JOIN families USING (survey, job_title)
 		ORDER BY rows.row_id`;
 	},
 	sources: SURVEYS.map((s) => ({ title: `${s.survey} salary survey (CC0)`, url: s.url })),
@@ -77,6 +79,6 @@ export const salarySurvey: DatasetSpec = {
 	caveats: [
 		'Self-reported and not a random sample: about 90% of rows are from the US and most from 2024.',
 		'Prefer medians and percentiles to means, and show sample sizes.',
-		'Job families are derived from free-text titles by rules; titles no rule matches are "Other".'
+		'Job families are derived from free-text titles by rules; where a title names no field (a bare "Analyst"), the survey it comes from decides; titles no rule matches are "Other".'
 	]
 };

@@ -189,7 +189,7 @@ export function uploadSchema(dataset: DatasetSpec): UploadSchema {
 function deriveJobFamily(typed: string): string {
 	return `WITH families AS (${jobFamilySql(typed, `'${engineFile(JOB_FAMILY_RULES)}'`)})
 		SELECT ${typed}.* EXCLUDE (job_family), coalesce(families.job_family, 'Other') AS job_family
-		FROM ${typed} LEFT JOIN families USING (job_title)`;
+		FROM ${typed} LEFT JOIN families ON families.job_title = ${typed}.job_title AND families.survey IS NOT DISTINCT FROM ${typed}.survey`;
 }
 
 export const uploadSchemas: UploadSchema[] = datasets.map(uploadSchema);
