@@ -18,6 +18,7 @@ export function postingsSource(rows: PostingRow[]): ChartSource {
 		publisher: first?.source_org ?? 'CompTIA',
 		title: first?.source_title ?? 'CompTIA Tech Jobs Report',
 		url: first?.source_url ?? '/data#job_postings',
+		vintageLabel: 'CompTIA report for',
 		vintage: first?.period ?? '',
 		published: first?.source_pub_date ?? ''
 	};

@@ -14,6 +14,7 @@ export function spendingSource(release: ReleaseRow): ChartSource {
 	return {
 		dataset: 'it_spending',
 		publisher: 'Gartner',
+		vintageLabel: 'Gartner release',
 		title: release.sourceTitle,
 		url: release.sourceUrl,
 		vintage: formatRelease(release.release),

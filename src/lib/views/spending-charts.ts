@@ -22,6 +22,7 @@ export function revisionSource(rows: RevisionRow[]): ChartSource {
 	return {
 		dataset: 'it_spending',
 		publisher: 'Gartner',
+		vintageLabel: 'Gartner release',
 		title: 'every release that published this figure',
 		url: '/data#it_spending',
 		vintage: first ? `${formatRelease(first)} – ${formatRelease(last!)}` : 'none',
