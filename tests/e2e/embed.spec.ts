@@ -48,7 +48,8 @@ test('embeds may be framed, other pages may not; plain and theme options apply',
 	await page.goto('/embed/wages?plain=1&theme=dark');
 	await expect(page.locator('[data-chart="wages"] svg').first()).toBeVisible();
 	await expect(page.locator('[data-chart="wages"] h2')).toHaveCount(0);
-	await expect(page.locator('[data-chart="wages"] figcaption')).toHaveCount(0);
+	// plain drops the title, not the attribution: one line of source stays.
+	await expect(page.locator('[data-chart="wages"] figcaption')).toHaveText('Source: BLS, OEWS May 2024');
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await page.goto('/embed/revisions?theme=transparent');
 	await expect(page.locator('html')).toHaveAttribute('data-embed', 'transparent');
