@@ -4,11 +4,27 @@ export interface ChartSource {
 	title: string;
 	url: string;
 	vintage: string;
-	published: string;
+	/** When the source was published; absent when the copy we hold does not say. */
+	published?: string;
 	/** The dataset the figures come from: an analyst's committed upload replaces the shipped source line. */
 	dataset?: string;
 	/** What `vintage` names: "release" unless said otherwise. */
 	vintageLabel?: string;
+	/**
+	 * Every page the chart's rows cite, when they cite more than one: the source line names them all when there are a
+	 * few, else says how many and the table view lists them.
+	 */
+	items?: SourceItem[];
+}
+
+/** One page a chart's figures were read from. */
+export interface SourceItem {
+	title: string;
+	url: string;
+	/** The figures' own vintage, e.g. "2025-08". */
+	vintage: string;
+	/** Absent when the copy we hold does not say. */
+	published?: string;
 }
 
 /** A failure shown in the chart's place. */
@@ -59,6 +75,8 @@ export interface Column<Row> {
 	label: string;
 	value: (row: Row) => string;
 	numeric?: boolean;
+	/** The row's source (its page title): the chart's source line must name every one the table lists. */
+	source?: boolean;
 }
 
 /** One cell of a heatmap: a row label, a numeric column (a year) and its value. */

@@ -15,10 +15,11 @@ const surveyColumns = [
 	{ name: 'company_size', type: 'VARCHAR' }
 ];
 
+/** The three surveys, each with the vintage of the copy shipped (data/SOURCES.md). */
 export const SURVEYS = [
-	{ survey: 'aijobs.net', file: 'salary_surveys/aijobs_net/salaries.csv', url: 'https://aijobs.net/salaries/' },
-	{ survey: 'isecjobs.com', file: 'salary_surveys/isecjobs/salaries.csv', url: 'https://isecjobs.com/salaries/' },
-	{ survey: 'devops-jobs.net', file: 'salary_surveys/devops_jobs/salaries.csv', url: 'https://devops-jobs.net/salaries/' }
+	{ survey: 'aijobs.net', file: 'salary_surveys/aijobs_net/salaries.csv', url: 'https://aijobs.net/salaries/', vintage: 'snapshot 2024-12-15, work years 2020–2024' },
+	{ survey: 'isecjobs.com', file: 'salary_surveys/isecjobs/salaries.csv', url: 'https://isecjobs.com/salaries/', vintage: 'work years 2020–2025' },
+	{ survey: 'devops-jobs.net', file: 'salary_surveys/devops_jobs/salaries.csv', url: 'https://devops-jobs.net/salaries/', vintage: 'work years 2020–2022' }
 ] as const;
 
 export const JOB_FAMILY_RULES = 'job_family_rules.csv';

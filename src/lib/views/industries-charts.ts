@@ -1,4 +1,5 @@
 import { format } from 'd3';
+import { sourceItems } from '../charts/sources';
 import type { BarDatum, ChartSource, LineSeries } from '../charts/types';
 import type { PostingRow } from '../queries/postings';
 import { familyColor } from './careers-charts';
@@ -11,16 +12,18 @@ const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(
 export const monthLabel = (index: number) => `${months[index % 12]} ${Math.floor(index / 12)}`;
 const qualifier = (unit: string) => unit.replace(/^postings\s*/, '').replace(/[()]/g, '');
 
+/** Every page the rows were read from (a chart over months cites one report a month). */
 export function postingsSource(rows: PostingRow[]): ChartSource {
 	const first = rows[0];
+	const periods = rows.map((r) => r.period).sort();
 	return {
 		dataset: 'job_postings',
-		publisher: first?.source_org ?? 'CompTIA',
+		publisher: [...new Set(rows.map((r) => r.source_org))].join('; ') || 'CompTIA',
 		title: first?.source_title ?? 'CompTIA Tech Jobs Report',
 		url: first?.source_url ?? '/data#job_postings',
-		vintageLabel: 'CompTIA report for',
-		vintage: first?.period ?? '',
-		published: first?.source_pub_date ?? ''
+		vintageLabel: 'reports for',
+		vintage: periods.length > 1 && periods[0] !== periods[periods.length - 1] ? `${periods[0]} – ${periods[periods.length - 1]}` : (periods[0] ?? ''),
+		items: sourceItems(rows, (r) => ({ title: r.source_title, url: r.source_url, vintage: r.period, published: r.source_pub_date }))
 	};
 }
 
