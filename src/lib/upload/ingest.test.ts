@@ -208,15 +208,33 @@ describe('limits and downloads', () => {
 		const csv = new TextDecoder().decode(await errorsCsv(conn, STAGED.errors));
 		expect(csv.split('\n').slice(0, 2)).toEqual(['line,column,value,kind,problem,expected', "2,spend_usd_bn,'=1+1,not a number,not a number,\"an amount, e.g. 1234.5, \"\"$1,234.5\"\" or (12) for −12\""]);
 	});
+
+	it('the errors CSV neutralises the file\'s column names too, and cells with spaces or tabs before the formula', async () => {
+		// A row one field short is reported against the header's 8th column.
+		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,=HYPERLINK("http://x"),source_url\n';
+		await upload('it_spending', header + 'Software,2027,1,1,forecast,2027-01,t,u\n');
+		const ragged = new TextDecoder().decode(await errorsCsv(conn, STAGED.errors));
+		expect(ragged).toContain(`,"'=HYPERLINK(""http://x"")",`);
+		expect(ragged).not.toMatch(/(^|,)"?=/m);
+
+		await upload('it_spending', header.replace(',=HYPERLINK("http://x")', '') + 'Software,2027,  =1+1,\t-2,forecast,2027-01,t,u\n');
+		const spaced = new TextDecoder().decode(await errorsCsv(conn, STAGED.errors));
+		expect(spaced).toContain(`,'  =1+1,`);
+		expect(spaced).toContain(`,'\t-2,`);
+	});
 });
 
 describe('export', () => {
 	it('neutralises formula-like text and re-imports to the identical table', async () => {
 		const conn3 = await connectorWithDatasets(['it_spending']);
-		await conn3.query(`UPDATE it_spending SET notes = '=HYPERLINK("x")' WHERE rowid = 0`);
+		// Cells a spreadsheet would run (also after spaces or tabs it trims), and ones that already start with '.
+		const cells = ['=HYPERLINK("x")', '  =1+1', '\t@SUM(A1)', ' \t-2', "'=kept as typed", "''+1", "'plain", ' plain', '-'];
+		for (const [i, cell] of cells.entries()) await conn3.query(`UPDATE it_spending SET notes = ? WHERE rowid = ?`, [cell, i]);
 		expect(neutralisedSelect(itSpending)).toContain(`'''' || "notes"`);
 		const csv = new TextDecoder().decode(await exportCsv(conn3, itSpending));
 		expect(csv).toContain(`'=HYPERLINK(`);
+		for (const cell of cells.slice(1, 6)) expect(csv).toContain(`'${cell}`);
+		expect(csv).not.toContain(`''plain`);
 		const file = new Blob([csv]);
 		const report = await ingest({ conn: conn3, schema: schemaFor('it_spending')!, file, fileName: 'export.csv', mode: 'replace' });
 		expect(report.errorCount).toBe(0);
