@@ -246,3 +246,39 @@ describe('export', () => {
 		}
 	});
 });
+
+describe('files larger than the head that is looked at first', () => {
+	const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url';
+	const row = 'Software,2027,1,1,forecast,2027-01,t,u';
+
+	it('refuses a zero byte anywhere in the file as binary, not only in the first 64 KB', async () => {
+		const rows = Array.from({ length: 3000 }, (_, i) => row.replace('2027,', `${2027 + (i % 70)},`).replace(',u', `,u${i}`)).join('\n');
+		const report = await upload('it_spending', `${header}\n${rows}\nSoftware,2027,1,1,forecast,2027-01,t\0x,u\n`);
+		const at = header.length + rows.length + 38;
+		expect(at).toBeGreaterThan(64 * 1024);
+		expect(report.problem).toEqual({ kind: 'binary', message: `The file holds binary data (a zero byte at position ${(at + 1).toLocaleString('en')}), not text. Export the data as CSV.` });
+	});
+
+	it('reads a 12,000-column header longer than 64 KB, and lists the columns it does not know', async () => {
+		const extra = Array.from({ length: 12_000 }, (_, i) => `extra_column_${i}`);
+		const report = await upload('it_spending', `${header},${extra.join(',')}\n${row},${extra.map(() => 'v').join(',')}\n`);
+		expect(report.problem).toBeNull();
+		expect(report.errorCounts).toEqual([]);
+		expect(report.headers).toHaveLength(12_008);
+		expect(report.extra).toEqual(extra);
+		expect(report.rows).toBe(1);
+	}, 60_000);
+
+	it('refuses a header line over 2 MB with a message about the header', async () => {
+		const report = await upload('it_spending', `${header},${'x'.repeat(2_100_000)}\n${row}\n`);
+		expect(report.problem?.kind).toBe('header too long');
+		expect(report.problem?.message).toContain('The header (line 1) is longer than 2 MB');
+	});
+
+	it('says a 50 MB quoted cell is over the line limit, not an unterminated quote', async () => {
+		const report = await upload('it_spending', `${header}\n${row}\nSoftware,2028,1,1,forecast,2027-01,"${'a "" '.repeat(10 * 1024 * 1024)}",u\n${row}\n`);
+		expect(report.errorCounts).toEqual([{ kind: 'line too long', count: 1 }]);
+		expect(report.errors[0]).toMatchObject({ line: 3, kind: 'line too long', expected: 'lines (and cells) of at most 2,000,000 bytes' });
+		expect(report.errors[0].problem).toContain('no closing quote within 2,000,000 bytes');
+	});
+});

@@ -1,5 +1,6 @@
 import type { Connector } from '../db/connector';
-import { delimiterName, HEAD_BYTES, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
+import { firstZeroByte, MAX_LINE_BYTES, quotedCellTooLong, readHead } from './bytes';
+import { binaryProblem, delimiterName, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
 import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './mapping';
 import { comparePreview, type Preview } from './preview';
 import { readCsvSql, type ReadRecipe } from './recipe';
@@ -117,12 +118,14 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	};
 
 	request.onStage?.('reading');
-	const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+	const head = await readHead(file);
 	const shape = inspectHead(head, file.size, { delimiter: request.delimiter });
 	if (isProblem(shape)) return { ...report, problem: shape };
 	report.encoding = shape.encoding;
 	report.delimiter = shape.delimiter;
 	report.warnings.push(...shape.warnings);
+	// The head was checked; the rest is scanned while DuckDB reads the file (UTF-16 is half zero bytes).
+	const zeroByte = shape.encoding === 'utf-16' ? Promise.resolve(-1) : firstZeroByte(file, head.length);
 
 	await conn.registerFile('upload-header.csv', shape.headerLine);
 	const headerTable = await conn.query(
@@ -174,7 +177,10 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			typedRead
 		});
 		const read = () => readRaw(run, uploadFile, recipe());
-		let rejects = await read();
+		// A binary file may read as text, or fail to: either way the zero byte is the reason to give.
+		let rejects = await read().catch(async (error) => ((await zeroByte) >= 0 ? [] : Promise.reject(error)));
+		const zero = await zeroByte;
+		if (zero >= 0) return { ...report, problem: binaryProblem(zero) };
 		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'invalid encoding')) {
 			encoding = report.encoding = 'latin-1';
 			report.warnings.push('The file is not UTF-8; it was read as Latin-1 (ISO 8859-1). Check accented names in the preview.');
@@ -184,6 +190,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			typedRead = false;
 			rejects = await read();
 		}
+		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'unterminated quote')) await relabelLongCells(run, file);
 		report.rows = int((await conn.query(`SELECT count(*) AS n FROM ${STAGED.raw}`)).get(0)?.n);
 		if (report.rows === 0 && rejects.length === 0)
 			return refuse('header only', 'The file has a header but no data rows: there is nothing to upload.');
@@ -227,10 +234,29 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 async function readRaw(run: (sql: string) => Promise<unknown>, file: string, recipe: ReadRecipe) {
 	await run(`DROP TABLE IF EXISTS upload_rejects; DROP TABLE IF EXISTS upload_scans; DROP TABLE IF EXISTS ${STAGED.raw}`);
 	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM
-		${readCsvSql(file, recipe, `, store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans'`)}`);
+		${readCsvSql(file, recipe, `, max_line_size = ${MAX_LINE_BYTES}, store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans'`)}`);
 	const rejects = (await run(`SELECT error_type::VARCHAR AS error_type FROM upload_rejects`)) as { toArray(): { error_type: string }[] };
 	// error_type is an ENUM, which the browser build hands over as a dictionary: read it as text.
 	return rejects.toArray().map((r) => ({ kind: readerErrors[r.error_type] ?? String(r.error_type).toLowerCase() }));
+}
+
+/**
+ * DuckDB calls a quoted cell longer than its buffer an unterminated quote; where no closing quote follows within the
+ * line limit, say that instead (byte positions are the file's own in UTF-8 only). A few are enough to show.
+ */
+async function relabelLongCells(run: (sql: string) => Promise<unknown>, file: Blob) {
+	const unquoted = (await run(`SELECT DISTINCT byte_position::DOUBLE AS position FROM upload_rejects WHERE error_type::VARCHAR = 'UNQUOTED VALUE' ORDER BY position LIMIT 20`)) as {
+		toArray(): { position: number }[];
+	};
+	for (const { position: at } of unquoted.toArray()) {
+		if (!(await quotedCellTooLong(file, at))) continue;
+		// The reader's csv_line is not that line here: show how the cell starts instead.
+		const start = new TextDecoder().decode(await file.slice(at, at + 100).arrayBuffer());
+		await run(`UPDATE upload_rejects SET error_type = 'LINE SIZE OVER MAXIMUM', csv_line = ${literal(`${start}…`)}, error_message = ${literal(
+			`The quoted cell opening at byte ${(at + 1).toLocaleString('en')} has no closing quote within ${MAX_LINE_BYTES.toLocaleString('en')} bytes: ` +
+				'either the cell is longer than a line may be (split it), or its closing quote is missing.'
+		)} WHERE byte_position = ${at}`);
+	}
 }
 
 function rejectsSql(headers: string[], delimiter: Delimiter): string {
@@ -243,6 +269,7 @@ function rejectsSql(headers: string[], delimiter: Delimiter): string {
 		CASE WHEN error_type::VARCHAR IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN ${literal(`${headers.length} fields separated by ${delimiterName(delimiter)}, like the header`)}
 			WHEN error_type::VARCHAR = 'UNQUOTED VALUE' THEN 'a closing " for every opening "'
 			WHEN error_type::VARCHAR = 'INVALID ENCODING' THEN 'UTF-8 text'
+			WHEN error_type::VARCHAR = 'LINE SIZE OVER MAXIMUM' THEN ${literal(`lines (and cells) of at most ${MAX_LINE_BYTES.toLocaleString('en')} bytes`)}
 			ELSE 'a well-formed CSV line' END AS expected
 		FROM upload_rejects ORDER BY line`;
 }
