@@ -247,6 +247,38 @@ describe('export', () => {
 	});
 });
 
+describe('found by the generated-file fuzz', () => {
+	it('a header with an unpaired quote gets its own message, not an exception', async () => {
+		const report = await upload('it_spending', 'segment,year,"spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\nSoftware,2027,1,1,forecast,2027-01,t,u\n');
+		expect(report.problem).toEqual({
+			kind: 'unreadable header',
+			message: 'The header (line 1) cannot be split into column names with "," as delimiter: check its quotes (every opening " needs a closing one).'
+		});
+	});
+});
+
+describe('found by the generated-file fuzz: encodings', () => {
+	it('a UTF-16 file with an emoji, which DuckDB\'s UTF-16 decoder stops at, is refused with the reason', async () => {
+		const text = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\nSoftware 😀,2027,1,1,forecast,2027-01,t,u\n';
+		const report = await upload('it_spending', new Uint8Array([0xff, 0xfe, ...Array.from({ length: text.length }, (_, i) => [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8]).flat()]));
+		expect(report.problem?.kind).toBe('encoding');
+		expect(report.problem?.message).toContain('Save it as CSV UTF-8');
+	});
+
+	it('a Windows-1252 file (€, curly quotes), which DuckDB\'s Latin-1 decoder stops at, is refused with the reason', async () => {
+		const text = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\nSoftware,2027,1,1,forecast,2027-01,\x93t\x94 \x80,u\n';
+		const report = await upload('it_spending', Uint8Array.from(text, (c) => c.charCodeAt(0)));
+		expect(report.problem?.kind).toBe('encoding');
+		expect(report.problem?.message).toContain('Windows-1252');
+	});
+
+	it('a file mixing CRLF and LF line ends, which DuckDB\'s reader throws at, is refused with the reason', async () => {
+		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url';
+		const report = await upload('it_spending', `${header}\nSoftware,2027,1,1,forecast,2027-01,t,u\r\nDevices,2027,1,1,forecast,2027-01,t,u\n`);
+		expect(report.problem?.kind).toBe('line breaks');
+	});
+});
+
 describe('files larger than the head that is looked at first', () => {
 	const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url';
 	const row = 'Software,2027,1,1,forecast,2027-01,t,u';

@@ -128,9 +128,15 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	const zeroByte = shape.encoding === 'utf-16' ? Promise.resolve(-1) : firstZeroByte(file, head.length);
 
 	await conn.registerFile('upload-header.csv', shape.headerLine);
-	const headerTable = await conn.query(
-		`SELECT * FROM read_csv('upload-header.csv', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`
-	);
+	// The reader works out the header's fields itself, and gives up on quotes it cannot pair.
+	const headerTable = await conn
+		.query(`SELECT * FROM read_csv('upload-header.csv', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`)
+		.catch(() => null);
+	if (!headerTable)
+		return refuse(
+			'unreadable header',
+			`The header (line 1) cannot be split into column names with ${delimiterName(shape.delimiter)} as delimiter: check its quotes (every opening " needs a closing one).`
+		);
 	const headerRow = headerTable.get(0)?.toArray() as (string | null)[] | undefined;
 	const headers = (headerRow ?? []).map((name, i) => (name ?? '').trim() || `(column ${i + 1})`);
 	report.headers = headers;
@@ -176,9 +182,13 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			types: readTypes(schema, report.mapping, headers.length, typedRead),
 			typedRead
 		});
-		const read = () => readRaw(run, uploadFile, recipe());
-		// A binary file may read as text, or fail to: either way the zero byte is the reason to give.
-		let rejects = await read().catch(async (error) => ((await zeroByte) >= 0 ? [] : Promise.reject(error)));
+		const read = () =>
+			readRaw(run, uploadFile, recipe()).catch(async (error) => {
+				// A binary file may read as text, or fail to: either way the zero byte is the reason to give.
+				if ((await zeroByte) >= 0) return [];
+				throw readerRefusal(error) ?? error;
+			});
+		let rejects = await read();
 		const zero = await zeroByte;
 		if (zero >= 0) return { ...report, problem: binaryProblem(zero) };
 		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'invalid encoding')) {
@@ -224,10 +234,44 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		report.preview = await comparePreview(conn, schema, current, STAGED.rows);
 		report.recipe = recipe();
 		return report;
+	} catch (error) {
+		if (error instanceof Refusal) return { ...report, problem: error.problem };
+		throw error;
 	} finally {
 		// Best effort: after a cancel the engine may still be letting go of the file; an error here must not hide why we stopped.
 		await conn.dropFile(uploadFile).catch(() => undefined);
 	}
+}
+
+/** A whole-file refusal found while DuckDB reads the file. */
+class Refusal extends Error {
+	constructor(readonly problem: FileProblem) {
+		super(problem.message);
+	}
+}
+
+/** The reader errors that are the file's fault, said in words; anything else is the engine's and is thrown. */
+function readerRefusal(error: unknown): Refusal | null {
+	const detail = String((error as { detail?: string })?.detail ?? (error as Error)?.message ?? error);
+	// DuckDB 1.4's UTF-16 decoder stops at any surrogate pair (emoji, characters beyond U+FFFF) as at broken ones.
+	if (detail.includes('is not utf-16 encoded'))
+		return new Refusal({
+			kind: 'encoding',
+			message: 'The file is UTF-16 and holds characters the CSV reader cannot decode in UTF-16 (emoji and others beyond U+FFFF, or broken ones). Save it as CSV UTF-8.'
+		});
+	// Bytes 0x80–0x9F are Windows-1252 characters (€, curly quotes…), not Latin-1; DuckDB's decoder stops at them.
+	if (detail.includes('is not latin-1 encoded'))
+		return new Refusal({
+			kind: 'encoding',
+			message: 'The file is neither UTF-8 nor Latin-1: it holds Windows-1252 characters (such as € or curly quotes, bytes 0x80–0x9F) that the CSV reader cannot decode. Save it as CSV UTF-8.'
+		});
+	// DuckDB throws this (it is not a rejected row) for a CR outside quotes that is not the file's line end.
+	if (detail.includes('state machine reached an invalid state'))
+		return new Refusal({
+			kind: 'line breaks',
+			message: 'The CSV reader stopped at a carriage return (CR) outside quotes that does not end a line the way the other lines end: the file mixes CRLF and LF line ends, or a cell holds a stray CR. Save the file again with one kind of line end.'
+		});
+	return null;
 }
 
 /** Stages the file as columns c0…cn; returns the rows the reader could not split or cast. */
