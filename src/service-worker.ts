@@ -26,19 +26,22 @@ sw.addEventListener('activate', (event) => {
 
 async function respond(request: Request): Promise<Response> {
 	const url = new URL(request.url);
+	// Pages and files are cached by path alone: a query string is state read in the browser (/explore?q=…), and
+	// keeping one copy per query would grow the cache without bound.
+	const key = `${url.origin}${url.pathname}`;
 	const cache = await caches.open(CACHE);
 	const immutable = url.pathname.startsWith('/_app/immutable/') || url.pathname.startsWith('/datasets/');
 	if (immutable) {
-		const cached = await cache.match(request);
+		const cached = await cache.match(key);
 		if (cached) return cached;
 	}
 	try {
 		const response = await fetch(request);
-		if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+		if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
 		return response;
 	} catch (error) {
-		// Offline: the cached copy of the page (query strings are state read in the browser) or of the file.
-		const cached = (await cache.match(request)) ?? (await cache.match(url.pathname, { ignoreSearch: true })) ?? (await cache.match(`${url.pathname}.html`));
+		// Offline: the cached copy of the page or file.
+		const cached = (await cache.match(key)) ?? (await cache.match(`${key}.html`));
 		if (cached) return cached;
 		throw error;
 	}

@@ -18,8 +18,17 @@ export function servePrecompressed(root: string): Connect.NextHandleFunction {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const type = types[path.extname(url.pathname)];
 		if (!type || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return next();
-		const file = path.join(root, decodeURIComponent(url.pathname));
-		if (!file.startsWith(root) || !existsSync(`${file}.gz`)) return next();
+		let pathname: string;
+		try {
+			pathname = decodeURIComponent(url.pathname);
+		} catch {
+			res.statusCode = 400;
+			return res.end('Bad Request');
+		}
+		// The separator matters: a sibling folder such as build-other/ starts with the root's name too.
+		const base = path.resolve(root);
+		const file = path.join(base, pathname);
+		if (!file.startsWith(base + path.sep) || !existsSync(`${file}.gz`)) return next();
 		res.setHeader('Content-Type', type);
 		res.setHeader('Content-Encoding', 'gzip');
 		res.setHeader('Vary', 'Accept-Encoding');

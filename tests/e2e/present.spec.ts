@@ -24,9 +24,43 @@ test('views added from the Share menu become a deck that moves with the keyboard
 	await page.locator('body').press(' ');
 	await expect(page.locator('iframe')).toHaveAttribute('data-slide', '2');
 
-	// The deck travels in its URL: another browser opens the same slides.
+	// The deck travels in its URL, with the slide on screen: another browser opens the same slides there.
 	const shared = page.url();
 	const other = await (await page.context().browser()!.newContext()).newPage();
 	await other.goto(shared);
-	await expect(other.locator('[data-counter]')).toHaveText('1 / 2');
+	await expect(other.locator('[data-counter]')).toHaveText('2 / 2');
+});
+
+test('a shared deck is shown without replacing the saved one until the person chooses to keep it', async ({ page }) => {
+	const mine = ['/embed/segment-bars?year=2024'];
+	const shared = ['/embed/revisions?segment=Software&year=2023', '/embed/growth-heatmap?segment=Software&year=2023'];
+	await page.goto('/present');
+	await page.evaluate((deck) => localStorage.setItem('atlas-deck', JSON.stringify(deck)), mine);
+	const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('atlas-deck') ?? 'null'));
+	const params = new URLSearchParams();
+	// Only /embed/ paths of this site are slides: the other two are dropped.
+	for (const slide of [...shared, 'https://evil.example/embed/x', '/data']) params.append('s', slide);
+
+	await page.goto(`/present?${params}`);
+	await expect(page.locator('[data-counter]')).toHaveText('1 / 2');
+	await expect(page.locator('[data-shared-deck]')).toContainText('This is a shared presentation (2 slides)');
+	await expect(page.getByRole('button', { name: 'Keep as my presentation (replaces your 1 slide)' })).toBeVisible();
+	await page.getByRole('link', { name: 'Next →' }).click();
+	await expect(page.locator('[data-counter]')).toHaveText('2 / 2');
+	await expect(page.locator('iframe')).toHaveAttribute('src', `${shared[1]}&present=1`);
+	await page.getByRole('link', { name: 'Remove this slide' }).click();
+	await expect(page.locator('[data-counter]')).toHaveText('1 / 1');
+	expect(await stored()).toEqual(mine);
+
+	await page.getByRole('link', { name: 'Keep mine (1 slide)' }).click();
+	await expect(page.locator('iframe')).toHaveAttribute('src', `${mine[0]}&present=1`);
+	await expect(page.locator('[data-shared-deck]')).toHaveCount(0);
+	expect(await stored()).toEqual(mine);
+
+	await page.goto(`/present?${params}`);
+	await page.getByRole('button', { name: /Keep as my presentation/ }).click();
+	await expect(page.locator('[data-shared-deck]')).toHaveCount(0);
+	expect(await stored()).toEqual(shared);
+	await page.goto('/present');
+	await expect(page.locator('[data-counter]')).toHaveText('1 / 2');
 });

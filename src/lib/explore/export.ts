@@ -2,8 +2,12 @@ import { csvFormatRows } from 'd3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ResultData } from './result';
 
-/** Spreadsheets run cells that start with = + - @ (or a tab/CR) as formulas. */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets run cells that start with = + - @ (or a tab/CR) as formulas, also after leading spaces or tabs, which
+ * they trim. Leading ' are allowed too, so a cell that already starts with ' is prefixed as well and an upload taking
+ * one ' off gets back exactly what was exported.
+ */
+export const FORMULA_START = /^'*[ \t\r]*[=+\-@\t\r]/;
 
 /** Prefixes a formula-like cell with ' so it stays text. */
 export function neutralise(value: string): string {

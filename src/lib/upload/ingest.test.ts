@@ -208,15 +208,33 @@ describe('limits and downloads', () => {
 		const csv = new TextDecoder().decode(await errorsCsv(conn, STAGED.errors));
 		expect(csv.split('\n').slice(0, 2)).toEqual(['line,column,value,kind,problem,expected', "2,spend_usd_bn,'=1+1,not a number,not a number,\"an amount, e.g. 1234.5, \"\"$1,234.5\"\" or (12) for −12\""]);
 	});
+
+	it('the errors CSV neutralises the file\'s column names too, and cells with spaces or tabs before the formula', async () => {
+		// A row one field short is reported against the header's 8th column.
+		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,=HYPERLINK("http://x"),source_url\n';
+		await upload('it_spending', header + 'Software,2027,1,1,forecast,2027-01,t,u\n');
+		const ragged = new TextDecoder().decode(await errorsCsv(conn, STAGED.errors));
+		expect(ragged).toContain(`,"'=HYPERLINK(""http://x"")",`);
+		expect(ragged).not.toMatch(/(^|,)"?=/m);
+
+		await upload('it_spending', header.replace(',=HYPERLINK("http://x")', '') + 'Software,2027,  =1+1,\t-2,forecast,2027-01,t,u\n');
+		const spaced = new TextDecoder().decode(await errorsCsv(conn, STAGED.errors));
+		expect(spaced).toContain(`,'  =1+1,`);
+		expect(spaced).toContain(`,'\t-2,`);
+	});
 });
 
 describe('export', () => {
 	it('neutralises formula-like text and re-imports to the identical table', async () => {
 		const conn3 = await connectorWithDatasets(['it_spending']);
-		await conn3.query(`UPDATE it_spending SET notes = '=HYPERLINK("x")' WHERE rowid = 0`);
+		// Cells a spreadsheet would run (also after spaces or tabs it trims), and ones that already start with '.
+		const cells = ['=HYPERLINK("x")', '  =1+1', '\t@SUM(A1)', ' \t-2', "'=kept as typed", "''+1", "'plain", ' plain', '-'];
+		for (const [i, cell] of cells.entries()) await conn3.query(`UPDATE it_spending SET notes = ? WHERE rowid = ?`, [cell, i]);
 		expect(neutralisedSelect(itSpending)).toContain(`'''' || "notes"`);
 		const csv = new TextDecoder().decode(await exportCsv(conn3, itSpending));
 		expect(csv).toContain(`'=HYPERLINK(`);
+		for (const cell of cells.slice(1, 6)) expect(csv).toContain(`'${cell}`);
+		expect(csv).not.toContain(`''plain`);
 		const file = new Blob([csv]);
 		const report = await ingest({ conn: conn3, schema: schemaFor('it_spending')!, file, fileName: 'export.csv', mode: 'replace' });
 		expect(report.errorCount).toBe(0);
@@ -226,5 +244,73 @@ describe('export', () => {
 			const extra = await conn3.query(`SELECT count(*)::INTEGER AS n FROM (SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b})`);
 			expect(extra.toArray()[0].n).toBe(0);
 		}
+	});
+});
+
+describe('found by the generated-file fuzz', () => {
+	it('a header with an unpaired quote gets its own message, not an exception', async () => {
+		const report = await upload('it_spending', 'segment,year,"spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\nSoftware,2027,1,1,forecast,2027-01,t,u\n');
+		expect(report.problem).toEqual({
+			kind: 'unreadable header',
+			message: 'The header (line 1) cannot be split into column names with "," as delimiter: check its quotes (every opening " needs a closing one).'
+		});
+	});
+});
+
+describe('found by the generated-file fuzz: encodings', () => {
+	it('a UTF-16 file with an emoji, which DuckDB\'s UTF-16 decoder stops at, is refused with the reason', async () => {
+		const text = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\nSoftware 😀,2027,1,1,forecast,2027-01,t,u\n';
+		const report = await upload('it_spending', new Uint8Array([0xff, 0xfe, ...Array.from({ length: text.length }, (_, i) => [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8]).flat()]));
+		expect(report.problem?.kind).toBe('encoding');
+		expect(report.problem?.message).toContain('Save it as CSV UTF-8');
+	});
+
+	it('a Windows-1252 file (€, curly quotes), which DuckDB\'s Latin-1 decoder stops at, is refused with the reason', async () => {
+		const text = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\nSoftware,2027,1,1,forecast,2027-01,\x93t\x94 \x80,u\n';
+		const report = await upload('it_spending', Uint8Array.from(text, (c) => c.charCodeAt(0)));
+		expect(report.problem?.kind).toBe('encoding');
+		expect(report.problem?.message).toContain('Windows-1252');
+	});
+
+	it('a file mixing CRLF and LF line ends, which DuckDB\'s reader throws at, is refused with the reason', async () => {
+		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url';
+		const report = await upload('it_spending', `${header}\nSoftware,2027,1,1,forecast,2027-01,t,u\r\nDevices,2027,1,1,forecast,2027-01,t,u\n`);
+		expect(report.problem?.kind).toBe('line breaks');
+	});
+});
+
+describe('files larger than the head that is looked at first', () => {
+	const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url';
+	const row = 'Software,2027,1,1,forecast,2027-01,t,u';
+
+	it('refuses a zero byte anywhere in the file as binary, not only in the first 64 KB', async () => {
+		const rows = Array.from({ length: 3000 }, (_, i) => row.replace('2027,', `${2027 + (i % 70)},`).replace(',u', `,u${i}`)).join('\n');
+		const report = await upload('it_spending', `${header}\n${rows}\nSoftware,2027,1,1,forecast,2027-01,t\0x,u\n`);
+		const at = header.length + rows.length + 38;
+		expect(at).toBeGreaterThan(64 * 1024);
+		expect(report.problem).toEqual({ kind: 'binary', message: `The file holds binary data (a zero byte at position ${(at + 1).toLocaleString('en')}), not text. Export the data as CSV.` });
+	});
+
+	it('reads a 12,000-column header longer than 64 KB, and lists the columns it does not know', async () => {
+		const extra = Array.from({ length: 12_000 }, (_, i) => `extra_column_${i}`);
+		const report = await upload('it_spending', `${header},${extra.join(',')}\n${row},${extra.map(() => 'v').join(',')}\n`);
+		expect(report.problem).toBeNull();
+		expect(report.errorCounts).toEqual([]);
+		expect(report.headers).toHaveLength(12_008);
+		expect(report.extra).toEqual(extra);
+		expect(report.rows).toBe(1);
+	}, 60_000);
+
+	it('refuses a header line over 2 MB with a message about the header', async () => {
+		const report = await upload('it_spending', `${header},${'x'.repeat(2_100_000)}\n${row}\n`);
+		expect(report.problem?.kind).toBe('header too long');
+		expect(report.problem?.message).toContain('The header (line 1) is longer than 2 MB');
+	});
+
+	it('says a 50 MB quoted cell is over the line limit, not an unterminated quote', async () => {
+		const report = await upload('it_spending', `${header}\n${row}\nSoftware,2028,1,1,forecast,2027-01,"${'a "" '.repeat(10 * 1024 * 1024)}",u\n${row}\n`);
+		expect(report.errorCounts).toEqual([{ kind: 'line too long', count: 1 }]);
+		expect(report.errors[0]).toMatchObject({ line: 3, kind: 'line too long', expected: 'lines (and cells) of at most 2,000,000 bytes' });
+		expect(report.errors[0].problem).toContain('no closing quote within 2,000,000 bytes');
 	});
 });

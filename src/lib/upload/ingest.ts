@@ -1,5 +1,6 @@
 import { engineFile, type Connector } from '../db/connector';
-import { delimiterName, HEAD_BYTES, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
+import { firstZeroByte, MAX_LINE_BYTES, quotedCellTooLong, readHead } from './bytes';
+import { binaryProblem, delimiterName, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
 import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './mapping';
 import { comparePreview, type Preview } from './preview';
 import { readCsvSql, type ReadRecipe } from './recipe';
@@ -117,17 +118,25 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	};
 
 	request.onStage?.('reading');
-	const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+	const head = await readHead(file);
 	const shape = inspectHead(head, file.size, { delimiter: request.delimiter });
 	if (isProblem(shape)) return { ...report, problem: shape };
 	report.encoding = shape.encoding;
 	report.delimiter = shape.delimiter;
 	report.warnings.push(...shape.warnings);
+	// The head was checked; the rest is scanned while DuckDB reads the file (UTF-16 is half zero bytes).
+	const zeroByte = shape.encoding === 'utf-16' ? Promise.resolve(-1) : firstZeroByte(file, head.length);
 
 	await conn.registerFile(engineFile('upload-header.csv'), shape.headerLine);
-	const headerTable = await conn.query(
-		`SELECT * FROM read_csv('${engineFile('upload-header.csv')}', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`
-	);
+	// The reader works out the header's fields itself, and gives up on quotes it cannot pair.
+	const headerTable = await conn
+		.query(`SELECT * FROM read_csv('${engineFile('upload-header.csv')}', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`)
+		.catch(() => null);
+	if (!headerTable)
+		return refuse(
+			'unreadable header',
+			`The header (line 1) cannot be split into column names with ${delimiterName(shape.delimiter)} as delimiter: check its quotes (every opening " needs a closing one).`
+		);
 	const headerRow = headerTable.get(0)?.toArray() as (string | null)[] | undefined;
 	const headers = (headerRow ?? []).map((name, i) => (name ?? '').trim() || `(column ${i + 1})`);
 	report.headers = headers;
@@ -173,8 +182,15 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			types: readTypes(schema, report.mapping, headers.length, typedRead),
 			typedRead
 		});
-		const read = () => readRaw(run, uploadFile, recipe());
+		const read = () =>
+			readRaw(run, uploadFile, recipe()).catch(async (error) => {
+				// A binary file may read as text, or fail to: either way the zero byte is the reason to give.
+				if ((await zeroByte) >= 0) return [];
+				throw readerRefusal(error) ?? error;
+			});
 		let rejects = await read();
+		const zero = await zeroByte;
+		if (zero >= 0) return { ...report, problem: binaryProblem(zero) };
 		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'invalid encoding')) {
 			encoding = report.encoding = 'latin-1';
 			report.warnings.push('The file is not UTF-8; it was read as Latin-1 (ISO 8859-1). Check accented names in the preview.');
@@ -184,6 +200,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			typedRead = false;
 			rejects = await read();
 		}
+		if (encoding === 'utf-8' && rejects.some((r) => r.kind === 'unterminated quote')) await relabelLongCells(run, file);
 		report.rows = int((await conn.query(`SELECT count(*) AS n FROM ${STAGED.raw}`)).get(0)?.n);
 		if (report.rows === 0 && rejects.length === 0)
 			return refuse('header only', 'The file has a header but no data rows: there is nothing to upload.');
@@ -217,20 +234,73 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		report.preview = await comparePreview(conn, schema, current, STAGED.rows);
 		report.recipe = recipe();
 		return report;
+	} catch (error) {
+		if (error instanceof Refusal) return { ...report, problem: error.problem };
+		throw error;
 	} finally {
 		// Best effort: after a cancel the engine may still be letting go of the file; an error here must not hide why we stopped.
 		await conn.dropFile(uploadFile).catch(() => undefined);
 	}
 }
 
+/** A whole-file refusal found while DuckDB reads the file. */
+class Refusal extends Error {
+	constructor(readonly problem: FileProblem) {
+		super(problem.message);
+	}
+}
+
+/** The reader errors that are the file's fault, said in words; anything else is the engine's and is thrown. */
+function readerRefusal(error: unknown): Refusal | null {
+	const detail = String((error as { detail?: string })?.detail ?? (error as Error)?.message ?? error);
+	// DuckDB 1.4's UTF-16 decoder stops at any surrogate pair (emoji, characters beyond U+FFFF) as at broken ones.
+	if (detail.includes('is not utf-16 encoded'))
+		return new Refusal({
+			kind: 'encoding',
+			message: 'The file is UTF-16 and holds characters the CSV reader cannot decode in UTF-16 (emoji and others beyond U+FFFF, or broken ones). Save it as CSV UTF-8.'
+		});
+	// Bytes 0x80–0x9F are Windows-1252 characters (€, curly quotes…), not Latin-1; DuckDB's decoder stops at them.
+	if (detail.includes('is not latin-1 encoded'))
+		return new Refusal({
+			kind: 'encoding',
+			message: 'The file is neither UTF-8 nor Latin-1: it holds Windows-1252 characters (such as € or curly quotes, bytes 0x80–0x9F) that the CSV reader cannot decode. Save it as CSV UTF-8.'
+		});
+	// DuckDB throws this (it is not a rejected row) for a CR outside quotes that is not the file's line end.
+	if (detail.includes('state machine reached an invalid state'))
+		return new Refusal({
+			kind: 'line breaks',
+			message: 'The CSV reader stopped at a carriage return (CR) outside quotes that does not end a line the way the other lines end: the file mixes CRLF and LF line ends, or a cell holds a stray CR. Save the file again with one kind of line end.'
+		});
+	return null;
+}
+
 /** Stages the file as columns c0…cn; returns the rows the reader could not split or cast. */
 async function readRaw(run: (sql: string) => Promise<unknown>, file: string, recipe: ReadRecipe) {
 	await run(`DROP TABLE IF EXISTS upload_rejects; DROP TABLE IF EXISTS upload_scans; DROP TABLE IF EXISTS ${STAGED.raw}`);
 	await run(`CREATE TEMP TABLE ${STAGED.raw} AS SELECT * FROM
-		${readCsvSql(file, recipe, `, store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans'`)}`);
+		${readCsvSql(file, recipe, `, max_line_size = ${MAX_LINE_BYTES}, store_rejects = true, rejects_table = 'upload_rejects', rejects_scan = 'upload_scans'`)}`);
 	const rejects = (await run(`SELECT error_type::VARCHAR AS error_type FROM upload_rejects`)) as { toArray(): { error_type: string }[] };
 	// error_type is an ENUM, which the browser build hands over as a dictionary: read it as text.
 	return rejects.toArray().map((r) => ({ kind: readerErrors[r.error_type] ?? String(r.error_type).toLowerCase() }));
+}
+
+/**
+ * DuckDB calls a quoted cell longer than its buffer an unterminated quote; where no closing quote follows within the
+ * line limit, say that instead (byte positions are the file's own in UTF-8 only). A few are enough to show.
+ */
+async function relabelLongCells(run: (sql: string) => Promise<unknown>, file: Blob) {
+	const unquoted = (await run(`SELECT DISTINCT byte_position::DOUBLE AS position FROM upload_rejects WHERE error_type::VARCHAR = 'UNQUOTED VALUE' ORDER BY position LIMIT 20`)) as {
+		toArray(): { position: number }[];
+	};
+	for (const { position: at } of unquoted.toArray()) {
+		if (!(await quotedCellTooLong(file, at))) continue;
+		// The reader's csv_line is not that line here: show how the cell starts instead.
+		const start = new TextDecoder().decode(await file.slice(at, at + 100).arrayBuffer());
+		await run(`UPDATE upload_rejects SET error_type = 'LINE SIZE OVER MAXIMUM', csv_line = ${literal(`${start}…`)}, error_message = ${literal(
+			`The quoted cell opening at byte ${(at + 1).toLocaleString('en')} has no closing quote within ${MAX_LINE_BYTES.toLocaleString('en')} bytes: ` +
+				'either the cell is longer than a line may be (split it), or its closing quote is missing.'
+		)} WHERE byte_position = ${at}`);
+	}
 }
 
 function rejectsSql(headers: string[], delimiter: Delimiter): string {
@@ -243,6 +313,7 @@ function rejectsSql(headers: string[], delimiter: Delimiter): string {
 		CASE WHEN error_type::VARCHAR IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN ${literal(`${headers.length} fields separated by ${delimiterName(delimiter)}, like the header`)}
 			WHEN error_type::VARCHAR = 'UNQUOTED VALUE' THEN 'a closing " for every opening "'
 			WHEN error_type::VARCHAR = 'INVALID ENCODING' THEN 'UTF-8 text'
+			WHEN error_type::VARCHAR = 'LINE SIZE OVER MAXIMUM' THEN ${literal(`lines (and cells) of at most ${MAX_LINE_BYTES.toLocaleString('en')} bytes`)}
 			ELSE 'a well-formed CSV line' END AS expected
 		FROM upload_rejects ORDER BY line`;
 }

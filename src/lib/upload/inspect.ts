@@ -1,6 +1,7 @@
 /**
  * What the first bytes of a file say before DuckDB reads it: too big, empty, not text, which encoding, which
- * delimiter, where the header is. Only the head of the file is looked at, so this is instant for any size.
+ * delimiter, where the header is. Only the head of the file is looked at (64 KB, or up to the end of a longer header
+ * line: see readHead), so this is instant for any size.
  */
 
 export const MAX_UPLOAD_BYTES = 1024 ** 3;
@@ -92,11 +93,7 @@ export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter
 		text = new TextDecoder('utf-16le').decode(head);
 		warnings.push('The file is UTF-16; it was read as UTF-16 little-endian.');
 	} else {
-		if (head.includes(0))
-			return {
-				kind: 'binary',
-				message: `The file holds binary data (a zero byte at position ${head.indexOf(0) + 1}), not text. Export the data as CSV.`
-			};
+		if (head.includes(0)) return binaryProblem(head.indexOf(0));
 		try {
 			text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
 		} catch {
@@ -115,9 +112,20 @@ export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter
 			kind: 'blank line before header',
 			message: `Line${blank > 1 ? `s 1–${blank} are` : ' 1 is'} blank: the header row must be the first line. Delete the blank line${blank > 1 ? 's' : ''} above the header.`
 		};
+	if (lines.length === 1 && head.length < size)
+		return {
+			kind: 'header too long',
+			message: `The header (line 1) is longer than ${(head.length / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} MB, the most a line may hold. Is the file missing its line breaks?`
+		};
 	const header = lines[0];
 	const delimiter = forced?.delimiter ?? headerDelimiter(header);
 	return { encoding, delimiter, headerLine: new TextEncoder().encode(header), warnings };
 }
+
+/** A zero byte never occurs in UTF-8 or Latin-1 text; `position` counts from 0. */
+export const binaryProblem = (position: number): FileProblem => ({
+	kind: 'binary',
+	message: `The file holds binary data (a zero byte at position ${(position + 1).toLocaleString('en')}), not text. Export the data as CSV.`
+});
 
 export const isProblem = (value: FileProblem | FileShape): value is FileProblem => 'kind' in value;

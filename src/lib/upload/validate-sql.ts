@@ -34,9 +34,8 @@ export function readTypes(schema: UploadSchema, mapping: Mapping, width: number,
 }
 
 /** Export writes a ' before text that a spreadsheet would run as a formula; reading it back takes it off. */
-const neutralisedStart = literal(`^'${FORMULA_START.source.slice(1)}`);
 const unneutralised = (cell: string) =>
-	`CASE WHEN starts_with(${cell}, '''') AND regexp_matches(${cell}, ${neutralisedStart}) THEN substr(${cell}, 2) ELSE ${cell} END`;
+	`CASE WHEN starts_with(${cell}, '''') AND regexp_matches(substr(${cell}, 2), ${literal(FORMULA_START.source)}) THEN substr(${cell}, 2) ELSE ${cell} END`;
 const empty = (cell: string) => `(${cell} IS NULL OR trim(${cell}) = '')`;
 
 const TRUE_WORDS = `('true', 't', '1', 'yes')`;
