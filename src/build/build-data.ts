@@ -12,6 +12,7 @@ import { JOB_FAMILY_RULES } from '../lib/datasets/salary-survey';
 import type { CatalogEntry, DatasetSpec } from '../lib/datasets/types';
 import type { Connector } from '../lib/db/connector';
 import { arrowIPC, nodeConnector } from '../lib/db/node';
+import { loadDataset } from './load-dataset';
 import { datasetFile } from '../lib/db/tables';
 import { arrowRows } from '../lib/queries/arrow-rows';
 import { overviewView } from '../lib/views/overview';
@@ -25,24 +26,8 @@ const generatedDir = path.join(root, 'src/lib/generated');
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-function defaultSelect(spec: DatasetSpec, [csv]: string[]): string {
-	const columns = spec.columns.map((c) => `${quote(c.name)}: ${quote(c.type)}`).join(', ');
-	return `SELECT * FROM read_csv(${csv}, header = true, columns = {${columns}})`;
-}
-
-/** Fails the build when the table's columns differ from what the dataset module declares. */
-async function checkColumns(conn: Connector, spec: DatasetSpec) {
-	const actual = arrowRows<{ column_name: string; column_type: string }>(await conn.query(`DESCRIBE "${spec.name}"`));
-	const got = actual.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
-	const want = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
-	if (got !== want) throw new Error(`${spec.name}: columns are\n  ${got}\nbut the dataset module declares\n  ${want}`);
-}
-
 async function buildDataset(conn: Connector, spec: DatasetSpec): Promise<CatalogEntry> {
-	const paths = spec.files.map((file) => quote(path.join(root, 'data', file)));
-	const select = spec.select ? spec.select(paths) : defaultSelect(spec, paths);
-	await conn.query(`CREATE OR REPLACE TABLE "${spec.name}" AS ${select}`);
-	await checkColumns(conn, spec);
+	await loadDataset(conn, spec, path.join(root, 'data'));
 	const table = await conn.query(`SELECT * FROM "${spec.name}"`);
 	const target = path.join(outDir, datasetFile(spec.name));
 	await writeFile(target, gzipSync(arrowIPC(table), { level: 9 }));

@@ -8,9 +8,9 @@ const catalogue = JSON.parse(await readFile(path.resolve(import.meta.dirname, '.
 };
 
 const expectedRows: Record<string, string> = {
-	it_spending: '330',
+	it_spending: '327',
 	salary_survey: '136,221',
-	occupation_outlook: '67',
+	occupation_outlook: '68',
 	education_earnings: '156',
 	job_postings: '129',
 	industries: '7',

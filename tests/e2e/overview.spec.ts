@@ -52,7 +52,8 @@ test('changing release and year re-queries DuckDB and shows that release’s fig
 		['IT Services', '$1,357B', '+7.9%*', 'forecast'],
 		['Software', '$879.62B', '+11.3%', 'forecast'],
 		['Devices', '$735.39B', '-0.6%', 'forecast'],
-		['Data Center Systems', '$216.26B', '+3.4%', 'forecast']
+		['Data Center Systems', '$216.26B', '+3.4%', 'forecast'],
+		['Total', '$4,658B', '+5.1%', 'forecast']
 	]);
 });
 
@@ -60,8 +61,11 @@ test('the table view lists the same numbers as the bars, and screen readers reac
 	await page.goto('/?release=2024-07&year=2024');
 	await expect(page.locator('[data-chart="segment-bars"] figcaption')).toContainText('release Jul 2024');
 	const rows = await tableRows(page, 'segment-bars');
-	expect(rows).toHaveLength(5);
-	for (const [segment, , growth] of rows) {
+	// The five segments as the bars show them, then the worldwide total.
+	expect(rows).toHaveLength(6);
+	expect(rows[5].slice(0, 2)).toEqual(['Total', '$5,267.163B']);
+	await expect(page.locator('[data-kpi="Worldwide IT spending 2024"]')).toContainText('$5,267.163B');
+	for (const [segment, , growth] of rows.slice(0, 5)) {
 		const label = await barLabel(page, segment!).textContent();
 		expect(label).toContain(growth!);
 	}

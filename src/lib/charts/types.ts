@@ -68,6 +68,8 @@ export interface Kpi {
 	detail: string;
 	/** A name rather than a figure: set smaller so long names fit. */
 	textual?: boolean;
+	/** Shown on hover: e.g. the figures a second source gave. */
+	note?: string;
 }
 
 /** A column of a chart's table view. */

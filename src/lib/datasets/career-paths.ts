@@ -18,6 +18,7 @@ export const careerPaths: DatasetSpec = {
 		{ name: 'job_family', type: 'VARCHAR', description: 'Survey job family (see salary_survey)' },
 		{ name: 'why', type: 'VARCHAR', description: 'Why the step maps as it does' }
 	],
+	key: ['path', 'step'],
 	sources: [
 		{ title: 'SOC 2018 codes (BLS)', url: 'https://www.bls.gov/soc/2018/major_groups.htm' },
 		{ title: 'Mastering Technology Management: Complete Guide for Technology Leaders (Igor K, 31 May 2024)', url: '' }

@@ -9,6 +9,7 @@ import { industryPostings } from '../queries/industry-postings';
 import { latestSpending } from '../queries/latest-spending';
 import { occupationWages } from '../queries/occupation-wages';
 import { datasets } from './index';
+import { OEWS_ROW } from './occupation-outlook';
 import { jobFamilySql, JOB_FAMILY_RULES } from './salary-survey';
 
 let conn: Connector;
@@ -30,7 +31,7 @@ describe('every dataset through the build step and DuckDB', () => {
 		const counts = Object.fromEntries(
 			await Promise.all(datasets.map(async (d) => [d.name, (await rows<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM "${d.name}"`))[0].n]))
 		);
-		expect(counts).toMatchObject({ it_spending: 330, salary_survey: 136_221, education_earnings: 156, job_postings: 129, occupation_outlook: 67 });
+		expect(counts).toMatchObject({ it_spending: 327, salary_survey: 136_221, education_earnings: 156, job_postings: 129, occupation_outlook: 68 });
 		expect(counts.occupations).toBeGreaterThan(4000);
 	});
 });
@@ -71,7 +72,8 @@ describe('occupations (BLS OEWS)', () => {
 
 describe('occupation_outlook (BLS OOH)', () => {
 	it('holds Handbook rows only, never OEWS rows', async () => {
-		const [oews] = await rows<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM occupation_outlook WHERE source_title ILIKE '%OEWS%' OR notes ILIKE '%OEWS%'");
+		// A row naming OEWS ships only when it gives a projection (an Employment Projections figure, e.g. information security 2024-34).
+		const [oews] = await rows<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM occupation_outlook WHERE ${OEWS_ROW}`);
 		expect(oews.n).toBe(0);
 		const [security] = await rows<{ ooh_number_of_jobs: number }>("SELECT ooh_number_of_jobs FROM occupation_outlook WHERE occupation = 'Information security analysts' AND year = 2021 AND ooh_number_of_jobs IS NOT NULL");
 		expect(security.ooh_number_of_jobs).toBe(163_000);

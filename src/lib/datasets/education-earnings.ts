@@ -19,6 +19,7 @@ export const educationEarnings: DatasetSpec = {
 		{ name: 'source_pub_date', type: 'VARCHAR', description: 'Publication date' },
 		{ name: 'notes', type: 'VARCHAR', description: 'Provenance notes' }
 	],
+	key: ['period', 'education_level', 'measure'],
 	sources: [{ title: 'BLS Current Population Survey: earnings and unemployment by educational attainment', url: 'https://www.bls.gov/emp/chart-unemployment-earnings-education.htm' }],
 	vintage: '2004–2025',
 	licence: 'US federal government work (public domain).',

@@ -20,6 +20,7 @@ export const industries: DatasetSpec = {
 		{ name: 'source_pub_date', type: 'VARCHAR', description: 'Its publication date' },
 		{ name: 'notes', type: 'VARCHAR', description: 'Why the sector was matched as it was' }
 	],
+	key: ['industry'],
 	sources: [{ title: 'Mastering Technology Management: Complete Guide for Technology Leaders (Igor K, 31 May 2024)', url: '' }],
 	vintage: 'Guide published 31 May 2024',
 	licence: 'Summarised from the guide with attribution; qualitative, no figures.',

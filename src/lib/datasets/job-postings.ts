@@ -20,6 +20,7 @@ export const jobPostings: DatasetSpec = {
 		{ name: 'source_pub_date', type: 'VARCHAR', description: 'Publication date, or "not shown"' },
 		{ name: 'notes', type: 'VARCHAR', description: 'Provenance notes' }
 	],
+	key: ['source_org', 'metric', 'period', 'geography', 'dimension'],
 	sources: [
 		{ title: 'CompTIA Tech Jobs Report (Lightcast job-posting data)', url: 'https://www.comptia.org/content/research/tech-jobs-report' },
 		{ title: 'Indeed Hiring Lab', url: 'https://www.hiringlab.org/' },

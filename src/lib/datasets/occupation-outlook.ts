@@ -14,8 +14,12 @@ const sourceColumns = [
 	{ name: 'notes', type: 'VARCHAR' }
 ];
 
-/** Rows of bls_it_occupations.csv that come from OEWS; they duplicate the occupations dataset and measure another concept. */
-export const OEWS_ROW = `coalesce(source_title ILIKE '%OEWS%' OR occupation ILIKE '%OEWS)%' OR notes ILIKE '%OEWS%', false)`;
+/**
+ * Rows of bls_it_occupations.csv that come from OEWS; they duplicate the occupations dataset and measure another
+ * concept. A row with a projection is an Employment Projections (Handbook) figure even when its page also cites OEWS.
+ */
+export const OEWS_ROW = `(coalesce(source_title ILIKE '%OEWS%' OR occupation ILIKE '%OEWS)%' OR notes ILIKE '%OEWS%', false)
+	AND projected_growth_pct IS NULL AND projection_period IS NULL)`;
 
 /** BLS Occupational Outlook Handbook figures for computer and IT occupations. */
 export const occupationOutlook: DatasetSpec = {
@@ -38,6 +42,7 @@ export const occupationOutlook: DatasetSpec = {
 		{ name: 'source_pub_date', type: 'VARCHAR', description: 'Publication date, or "not shown"' },
 		{ name: 'notes', type: 'VARCHAR', description: 'Provenance notes' }
 	],
+	key: ['occupation', 'year', 'projection_period'],
 	select: ([csv]) => `
 		SELECT occupation, year, median_annual_wage_usd, employment AS ooh_number_of_jobs,
 			TRY_CAST(projected_growth_pct AS DOUBLE) AS projected_growth_pct,

@@ -34,6 +34,7 @@ export const occupations: DatasetSpec = {
 		{ name: 'annual_only', type: 'BOOLEAN', description: 'BLS publishes only annual wages (no hourly) for this occupation' },
 		{ name: 'source_file', type: 'VARCHAR', description: 'The BLS file the row was read from' }
 	],
+	key: ['year', 'occ_code', 'o_group'],
 	select: (paths) => `
 		SELECT CAST(regexp_extract(source_path, 'M(\\d{4})_dl', 1) AS INTEGER) AS year,
 			OCC_CODE AS occ_code, OCC_TITLE AS occ_title, O_GROUP AS o_group,

@@ -22,6 +22,11 @@ export interface DatasetSpec {
 	 * with the declared column types.
 	 */
 	select?: (paths: string[]) => string;
+	/**
+	 * Columns that identify a row: the build fails when two rows share them. Absent only where rows are observations
+	 * with no identity of their own (survey answers).
+	 */
+	key?: string[];
 	description: string;
 	columns: ColumnSpec[];
 	sources: SourceRef[];

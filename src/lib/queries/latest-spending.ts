@@ -16,7 +16,7 @@ export function latestSpendingSql(): string {
 		newest AS (SELECT year, max(release_date) AS release_date FROM complete GROUP BY year)
 		SELECT s.segment, s.year, s.spend_usd_bn AS spend, s.growth_pct AS growth, false AS growthDerived, s.kind,
 			s.release_date AS release, s.source_title AS sourceTitle, s.source_url AS sourceUrl,
-			s.source_pub_date AS sourcePubDate, s.notes
+			s.source_pub_date AS sourcePubDate, s.notes, s.also_published AS alsoPublished
 		FROM it_spending s JOIN newest USING (year, release_date)
 		ORDER BY s.year, s.segment`;
 }

@@ -19,6 +19,8 @@ export interface SegmentSpendingRow {
 	sourceUrl: string;
 	sourcePubDate: string;
 	notes: string | null;
+	/** The figures a second source gave for the same release, segment and year, and which one is shown from it. */
+	alsoPublished: string | null;
 }
 
 /** Spending and growth by segment (Total included) for one release, optionally one year. */
@@ -31,7 +33,7 @@ export function segmentSpendingSql(params: SegmentSpendingParams): { sql: string
 			COALESCE(c.growth_pct, (c.spend_usd_bn / p.spend_usd_bn - 1) * 100) AS growth,
 			c.growth_pct IS NULL AND c.spend_usd_bn IS NOT NULL AND p.spend_usd_bn IS NOT NULL AS growthDerived,
 			c.kind, c.release_date AS release, c.source_title AS sourceTitle, c.source_url AS sourceUrl,
-			c.source_pub_date AS sourcePubDate, c.notes
+			c.source_pub_date AS sourcePubDate, c.notes, c.also_published AS alsoPublished
 		FROM picked c LEFT JOIN r p ON p.segment = c.segment AND p.year = c.year - 1
 		ORDER BY c.year, c.segment`;
 	return { sql, params: params.year === undefined ? [params.release] : [params.release, params.year] };

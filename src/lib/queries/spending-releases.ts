@@ -15,15 +15,21 @@ export interface ReleaseRow {
 /** One row per Gartner release, newest first, with the years it covers and whether its table is complete. */
 export function spendingReleasesSql(): string {
 	return `
+		WITH figures AS (
+			-- one row per segment and year, so a figure read from two sources is not counted twice
+			SELECT release_date, year, segment, bool_or(spend_usd_bn IS NOT NULL) AS spend, bool_or(growth_pct IS NOT NULL) AS growth,
+				any_value(source_title) AS source_title, any_value(source_url) AS source_url, any_value(source_pub_date) AS source_pub_date
+			FROM it_spending GROUP BY ALL
+		)
 		SELECT release_date AS release,
 			list(DISTINCT year ORDER BY year) AS years,
 			-- 6 rows (5 segments and the total) per year, each with a spend and a growth figure
-			CAST(2 * 6 * count(DISTINCT year) - count(spend_usd_bn) - count(growth_pct) AS INTEGER) AS missingValues,
-			2 * 6 * count(DISTINCT year) - count(spend_usd_bn) - count(growth_pct) = 0 AS complete,
+			CAST(2 * 6 * count(DISTINCT year) - count(*) FILTER (spend) - count(*) FILTER (growth) AS INTEGER) AS missingValues,
+			2 * 6 * count(DISTINCT year) - count(*) FILTER (spend) - count(*) FILTER (growth) = 0 AS complete,
 			any_value(source_title) AS sourceTitle,
 			any_value(source_url) AS sourceUrl,
 			any_value(source_pub_date) AS sourcePubDate
-		FROM it_spending
+		FROM figures
 		GROUP BY release_date
 		ORDER BY release_date DESC`;
 }

@@ -67,4 +67,17 @@ describe('spendingReleases', () => {
 		expect(newestCompleteRelease(releases)?.release).toBe('2026-02');
 		expect(releases.find((r) => r.release === '2022-10')?.years).toEqual([2022, 2023]);
 	});
+
+	it('counts each missing figure once, where a figure was read from two sources too', async () => {
+		const missing = Object.fromEntries((await spendingReleases(conn)).map((r) => [r.release, r.missingValues]));
+		// Apr 2022: the 2021 Total's growth and two 2023 figures; Jul 2022: 15 of its 24 figures.
+		expect([missing['2022-04'], missing['2022-07'], missing['2021-01']]).toEqual([3, 15, 13]);
+	});
+
+	it('gives one row per segment and year where a figure was read from two sources (Jul 2022: 6 rows, Total 2023 once)', async () => {
+		const rows = await segmentSpending(conn, { release: '2022-07' });
+		expect(rows.map((r) => `${r.segment} ${r.year}`)).toEqual([
+			'Data Center Systems 2022', 'Devices 2022', 'IT Services 2022', 'Software 2022', 'Total 2022', 'Total 2023'
+		]);
+	});
 });

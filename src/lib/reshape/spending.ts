@@ -29,11 +29,9 @@ export function segmentsForYear(rows: SegmentSpendingRow[], year: number): Segme
 export function spendingKpis(rows: SegmentSpendingRow[], year: number): SpendingKpis {
 	const segments = segmentsForYear(rows, year);
 	const total = rows.find((r) => r.year === year && r.segment === TOTAL) ?? null;
-	const byGrowth = from(segments)
-		.filter((d: { growth: number | null }) => d.growth !== null)
-		.orderby(desc('growth'))
-		.objects({ limit: 1 }) as SegmentSpendingRow[];
-	return { year, total, largest: segments[0]?.spend != null ? segments[0] : null, fastest: byGrowth[0] ?? null };
+	// Plain arrays: a year with only a Total row leaves no segments, and an Arquero table of no rows has no columns.
+	const fastest = segments.filter((d) => d.growth !== null).reduce<SegmentSpendingRow | null>((best, d) => (best === null || d.growth! > best.growth! ? d : best), null);
+	return { year, total, largest: segments[0]?.spend != null ? segments[0] : null, fastest };
 }
 
 /** One line per segment across the release's years, in a fixed segment order. */

@@ -32,7 +32,8 @@ export function segmentBars(rows: SegmentSpendingRow[]): BarDatum[] {
 		detail: [
 			`Spending ${row.year}: ${formatSpendExact(row.spend)}`,
 			`Growth: ${growthText(row)}${row.growthDerived ? ' (derived from the release’s previous year)' : ''}`,
-			`${row.kind === 'forecast' ? 'Forecast' : 'Estimate of actual spending'}, ${formatRelease(row.release)} release`
+			`${row.kind === 'forecast' ? 'Forecast' : 'Estimate of actual spending'}, ${formatRelease(row.release)} release`,
+			...(row.alsoPublished ? [row.alsoPublished] : [])
 		]
 	}));
 }
@@ -51,13 +52,21 @@ export function segmentSeries(view: OverviewView): LineSeries[] {
 	}));
 }
 
+/** The year's rows of the bar chart's table view: the segments, then the worldwide total. */
+export function spendTableRows(view: OverviewView): SegmentSpendingRow[] {
+	return view.kpis.total ? [...view.bars, view.kpis.total] : view.bars;
+}
+
 export function kpiTiles(view: OverviewView): Kpi[] {
 	const { total, largest, fastest, year } = view.kpis;
 	return [
 		{
 			label: `Worldwide IT spending ${year}`,
 			value: formatSpendShort(total?.spend ?? null),
-			detail: total ? `${formatSpendExact(total.spend)} · ${total.kind}` : 'not published in this release'
+			detail: total
+				? `${formatSpendExact(total.spend)} · ${total.kind}${total.alsoPublished ? ' · a second source: see the table' : ''}`
+				: 'not published in this release',
+			note: total?.alsoPublished ?? undefined
 		},
 		{
 			label: `Growth ${year}`,
