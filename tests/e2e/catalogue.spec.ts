@@ -37,7 +37,7 @@ test('the catalogue lists every dataset with its row count and sources', async (
 test('the preview shows real rows', async ({ page }) => {
 	await page.goto('/data');
 	const firstRow = (name: string) => page.locator(`[data-dataset="${name}"] [data-preview] tbody tr`).first().locator('td');
-	await expect(firstRow('it_spending')).toHaveText(['Data Center Systems', '2019', '205', '-2.7', 'actual', '2020-01', /Global IT Spending to Reach \$3\.9 Trillion/, /^https:/, '2020-01-15', /prior-year estimate/]);
+	await expect(firstRow('it_spending')).toHaveText(['Data Center Systems', '2019', '205', '-2.7', 'actual', '2020-01', /Global IT Spending to Reach \$3\.9 Trillion/, /^https:/, '2020-01-15', /prior-year estimate/, '']); // last: also_published (empty: one source)
 	await expect(firstRow('salary_survey').nth(4)).toHaveText('Principal Researcher');
 	await expect(firstRow('salary_survey').nth(7)).toHaveText('314400');
 	await expect(page.locator('[data-dataset="occupations"] [data-preview] tbody tr').first()).toContainText('All Occupations');

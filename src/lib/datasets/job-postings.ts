@@ -24,7 +24,9 @@ export const jobPostings: DatasetSpec = {
 	sources: [
 		{ title: 'CompTIA Tech Jobs Report (Lightcast job-posting data)', url: 'https://www.comptia.org/content/research/tech-jobs-report' },
 		{ title: 'Indeed Hiring Lab', url: 'https://www.hiringlab.org/' },
-		{ title: 'Dice Tech Job Report', url: 'https://www.dice.com/recruiting/ebooks/dice-tech-job-report/' }
+		{ title: 'Dice Tech Job Report', url: 'https://www.dice.com/recruiting/ebooks/dice-tech-job-report/' },
+		{ title: 'Built In (remote job data, via PR Newswire)', url: 'https://www.wmbfnews.com/prnewswire/2023/02/23/70-applies-builtincom-go-remote-jobs-companies-are-decreasing-remote-opportunities/' },
+		{ title: 'Ladders (remote tech job data, via InformationWeek)', url: 'https://www.itjobcafe.com/blogs/blogsdetails/?title=remote-work-jobs-still-growing-for-tech-pros&bid=5311' }
 	],
 	vintage: 'Periods 2020–2026',
 	licence: 'Published figures quoted as facts with their source; each row cites its page.',

@@ -44,3 +44,12 @@ describe('every row of data/ reaches the app', () => {
 		expect(datasets.filter((d) => !d.key).map((d) => d.name)).toEqual(['salary_survey']);
 	});
 });
+
+describe('the catalogue credits every publisher a dataset ships', () => {
+	it('names each source_org of the job postings among the dataset’s sources', async () => {
+		const spec = datasets.find((d) => d.name === 'job_postings')!;
+		const orgs = arrowRows<{ org: string }>(await conn.query(`SELECT DISTINCT source_org AS org FROM ${csv('tech_job_postings.csv')} ORDER BY org`)).map((r) => r.org);
+		// "CompTIA (Lightcast job-posting data / BLS)" is credited as CompTIA, "Dice (Lightcast …)" as Dice, and so on.
+		for (const org of orgs) expect(spec.sources.some((s) => s.title.startsWith(org.split(' (')[0])), org).toBe(true);
+	});
+});

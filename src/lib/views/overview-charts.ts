@@ -1,5 +1,6 @@
 import { formatGrowth, formatRelease, formatSpendExact, formatSpendShort } from '../charts/formats';
 import { segmentColor } from '../charts/segments';
+import { sourceItems } from '../charts/sources';
 import type { BarDatum, ChartSource, Kpi, LineSeries } from '../charts/types';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import type { ReleaseRow } from '../queries/spending-releases';
@@ -10,17 +11,32 @@ export function growthText(row: SegmentSpendingRow): string {
 	return row.growthDerived ? `${formatGrowth(row.growth)}*` : formatGrowth(row.growth);
 }
 
-export function spendingSource(release: ReleaseRow): ChartSource {
+/** Gartner figures as read from news pages: every page the shown rows cite, with its release and date. */
+export interface GartnerSourced {
+	release: string;
+	sourceTitle: string;
+	sourceUrl: string;
+	sourcePubDate: string;
+}
+
+/** The source of a chart of Gartner rows (the release's own when it shows none, e.g. while it loads). */
+export function spendingSource(rows: GartnerSourced[], release?: ReleaseRow): ChartSource {
+	const cited = rows.length ? rows : release ? [release] : [];
+	const releases = [...new Set(cited.map((r) => r.release))].sort();
 	return {
 		dataset: 'it_spending',
 		publisher: 'Gartner',
-		vintageLabel: 'Gartner release',
-		title: release.sourceTitle,
-		url: release.sourceUrl,
-		vintage: formatRelease(release.release),
-		published: release.sourcePubDate
+		vintageLabel: releases.length > 1 ? 'Gartner releases' : 'Gartner release',
+		title: cited[0]?.sourceTitle ?? 'worldwide IT spending forecast',
+		url: cited[0]?.sourceUrl ?? '/data#it_spending',
+		vintage: releases.length > 1 ? `${formatRelease(releases[0])} – ${formatRelease(releases[releases.length - 1])}` : releases.length ? formatRelease(releases[0]) : '',
+		published: cited[0]?.sourcePubDate,
+		items: sourceItems(cited, (r) => ({ title: r.sourceTitle, url: r.sourceUrl, vintage: `${formatRelease(r.release)} release`, published: r.sourcePubDate }))
 	};
 }
+
+/** The table view's column naming each row's page. */
+export const sourceColumn = { label: 'Source', value: (r: GartnerSourced) => r.sourceTitle, source: true };
 
 export function segmentBars(rows: SegmentSpendingRow[]): BarDatum[] {
 	return rows.map((row) => ({

@@ -1,34 +1,11 @@
 import { formatGrowth, formatRelease, formatSpendExact, formatSpendShort } from '../charts/formats';
 import { SEGMENTS, segmentColor } from '../charts/segments';
-import type { ChartSource, HeatCell, LineSeries } from '../charts/types';
+import type { HeatCell, LineSeries } from '../charts/types';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import type { RevisionRow } from '../queries/spending-revisions';
 import { shareOfTotal } from '../reshape/spending';
 
 const oneDecimal = (v: number) => `${v.toFixed(1)}%`;
-
-export const latestSource: ChartSource = {
-	dataset: 'it_spending',
-	publisher: 'Gartner',
-	title: 'worldwide IT spending releases, each year from its newest complete release',
-	url: '/data#it_spending',
-	vintage: 'Jan 2020 – Feb 2026 (the table names each figure’s release)',
-	published: 'per release'
-};
-
-export function revisionSource(rows: RevisionRow[]): ChartSource {
-	const first = rows[0]?.release;
-	const last = rows[rows.length - 1]?.release;
-	return {
-		dataset: 'it_spending',
-		publisher: 'Gartner',
-		vintageLabel: 'Gartner release',
-		title: 'every release that published this figure',
-		url: '/data#it_spending',
-		vintage: first ? `${formatRelease(first)} – ${formatRelease(last!)}` : 'none',
-		published: 'per release (see table)'
-	};
-}
 
 /** Segment lines across 2019–2026, in USD or as a share of each year's total. */
 export function latestSeries(latest: SegmentSpendingRow[], measure: 'absolute' | 'share'): LineSeries[] {
