@@ -53,6 +53,8 @@ export interface LinePoint {
 	/** Drawn dashed and hollow. */
 	forecast: boolean;
 	label: string;
+	/** Not joined to the point before: the series breaks here (a restated base, a change of source). */
+	breakBefore?: boolean;
 }
 
 export interface LineSeries {

@@ -21,6 +21,8 @@ export interface SegmentSpendingRow {
 	notes: string | null;
 	/** The figures a second source gave for the same release, segment and year, and which one is shown from it. */
 	alsoPublished: string | null;
+	/** In a series taking each year from its newest release: the restated base this row's growth implies (see latest-spending). */
+	restatedBase?: number | null;
 }
 
 /** Spending and growth by segment (Total included) for one release, optionally one year. */

@@ -20,12 +20,24 @@ export function latestSeries(latest: SegmentSpendingRow[], measure: 'absolute' |
 				x: r.year,
 				y: measure === 'share' ? r.share : r.spend,
 				forecast: r.kind === 'forecast',
+				breakBefore: r.restatedBase != null,
 				label:
 					measure === 'share'
 						? `${r.share === null ? 'n/a' : oneDecimal(r.share)} of total (${formatRelease(r.release)} release)`
 						: `${formatSpendExact(r.spend)} (${formatRelease(r.release)} release, ${r.kind})`
 			}))
 	}));
+}
+
+/** Where the series breaks, in words: the year, the release that restated the base, and both bases. */
+export function restatements(latest: SegmentSpendingRow[]): string[] {
+	return latest
+		.filter((r) => r.restatedBase != null && r.segment !== 'Total')
+		.map((r) => {
+			const shown = latest.find((p) => p.segment === r.segment && p.year === r.year - 1);
+			// The implied base is derived, not published: said as "about", to three figures.
+			return `${r.segment} ${r.year - 1}→${r.year}: the ${formatRelease(r.release)} release’s ${formatGrowth(r.growth)} implies a ${r.year - 1} base of about ${formatSpendShort(r.restatedBase!)}, not the ${formatSpendExact(shown?.spend ?? null)} shown`;
+		});
 }
 
 export const shareFormat = (v: number) => `${v}%`;
