@@ -14,14 +14,15 @@ const expectedRows: Record<string, string> = {
 	education_earnings: '156',
 	job_postings: '129',
 	industries: '7',
-	career_paths: '16'
+	career_paths: '16',
+	guide_figures: '6'
 };
 
 test('the catalogue lists every dataset with its row count and sources', async ({ page }) => {
 	await page.goto('/data');
 	await expect(page.getByRole('heading', { level: 1, name: 'Data catalogue' })).toBeVisible();
 	const sections = page.locator('[data-dataset]');
-	await expect(sections).toHaveCount(8);
+	await expect(sections).toHaveCount(9);
 	for (const [name, rows] of Object.entries(expectedRows)) {
 		await expect(page.locator(`[data-dataset="${name}"] [data-row-count]`)).toHaveText(rows);
 	}

@@ -27,6 +27,20 @@ export interface SourceItem {
 	published?: string;
 }
 
+/**
+ * Figures another publication prints without a primary source, shown beside a chart's primary data, apart from it and
+ * labelled as that publication's.
+ */
+export interface QuotedFigures {
+	/** e.g. "As quoted in the guide (May 2024), not in the primary data". */
+	label: string;
+	source: SourceItem;
+	/** The sentences as printed, each once, with where they are in the publication. */
+	quotes: { text: string; where: string }[];
+	/** Each figure in the publication's own words, for the table view. */
+	figures: { figure: string; refersTo: string; period: string; where: string }[];
+}
+
 /** A failure shown in the chart's place. */
 export interface ChartError {
 	message: string;

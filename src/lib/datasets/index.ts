@@ -1,5 +1,6 @@
 import { careerPaths } from './career-paths';
 import { educationEarnings } from './education-earnings';
+import { guideFigures } from './guide-figures';
 import { industries } from './industries';
 import { itSpending } from './it-spending';
 import { jobPostings } from './job-postings';
@@ -17,5 +18,6 @@ export const datasets: DatasetSpec[] = [
 	educationEarnings,
 	jobPostings,
 	industries,
-	careerPaths
+	careerPaths,
+	guideFigures
 ];

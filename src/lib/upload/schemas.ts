@@ -93,7 +93,8 @@ const rules: Record<string, Record<string, Partial<UploadColumn>>> = {
 	education_earnings: { education_level: { required: true, notNull: true }, measure: { required: true, notNull: true }, value: { required: true } },
 	job_postings: { metric: { required: true, notNull: true }, value: { required: true } },
 	industries: { industry: { required: true, notNull: true } },
-	career_paths: { path: { required: true, notNull: true }, step: { required: true, notNull: true, min: 1 }, role: { required: true, notNull: true } }
+	career_paths: { path: { required: true, notNull: true }, step: { required: true, notNull: true, min: 1 }, role: { required: true, notNull: true } },
+	guide_figures: { figure_id: { required: true, notNull: true }, chart: { required: true, notNull: true }, quote: { required: true, notNull: true } }
 };
 
 const keys: Record<string, string[]> = {
@@ -101,7 +102,8 @@ const keys: Record<string, string[]> = {
 	occupations: ['year', 'occ_code', 'o_group'],
 	occupation_outlook: ['occupation', 'year', 'source_url'],
 	industries: ['industry'],
-	career_paths: ['path', 'step']
+	career_paths: ['path', 'step'],
+	guide_figures: ['figure_id']
 };
 
 const spendChart = {

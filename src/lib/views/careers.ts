@@ -1,6 +1,7 @@
 import type { Connector } from '../db/connector';
 import { careerPathWages, type CareerStepRow } from '../queries/career-path-wages';
 import { educationEarnings, type EducationEarningsRow } from '../queries/education-earnings';
+import { guideFigures, type GuideFigureRow } from '../queries/guide-figures';
 import { occupationOutlook, type OutlookRow } from '../queries/occupation-outlook';
 import { occupationWages, type OccupationWageRow } from '../queries/occupation-wages';
 import { remoteCounts, salaryLadder, type LadderRow, type Region, type RemoteRow } from '../queries/salary-ladder';
@@ -33,6 +34,17 @@ export interface CareersView {
 	survey: SurveyView;
 	outlook: OutlookRow[];
 	education: EducationEarningsRow[];
+	guide: GuideView;
+}
+
+/** The guide's own figures beside the education and remote charts. */
+export interface GuideView {
+	education: GuideFigureRow[];
+	remote: GuideFigureRow[];
+}
+
+export async function guideView(conn: Connector): Promise<GuideView> {
+	return { education: await guideFigures(conn, 'education'), remote: await guideFigures(conn, 'remote') };
 }
 
 export async function wagesView(conn: Connector, year: number): Promise<WagesView> {
@@ -48,6 +60,7 @@ export async function careersView(conn: Connector, year = 2024, region: Region =
 		wages: await wagesView(conn, year),
 		survey: await surveyView(conn, region),
 		outlook: await occupationOutlook(conn),
-		education: await educationEarnings(conn)
+		education: await educationEarnings(conn),
+		guide: await guideView(conn)
 	};
 }

@@ -1,5 +1,6 @@
 import type { Connector } from '../db/connector';
 import { arrowRows } from '../queries/arrow-rows';
+import { guideFigures, type GuideFigureRow } from '../queries/guide-figures';
 import { industryNeeds, type IndustryNeedRow } from '../queries/industry-needs';
 import { postingsByDimension, postingsOverTime, type PostingRow } from '../queries/postings';
 
@@ -22,6 +23,8 @@ export interface IndustriesView {
 	overTime: PostingRow[];
 	profiles: IndustryProfile[];
 	needs: IndustryNeedRow[];
+	/** The guide's own figures beside postings over time. */
+	guide: GuideFigureRow[];
 }
 
 export async function industriesView(conn: Connector): Promise<IndustriesView> {
@@ -30,7 +33,8 @@ export async function industriesView(conn: Connector): Promise<IndustriesView> {
 		byOccupation: await postingsByDimension(conn, 'new_job_postings_tech', 'occupation:'),
 		overTime: await postingsOverTime(conn),
 		profiles: arrowRows<IndustryProfile>(await conn.query('SELECT * FROM industries ORDER BY industry')),
-		needs: await industryNeeds(conn, 2024)
+		needs: await industryNeeds(conn, 2024),
+		guide: await guideFigures(conn, 'postings-time')
 	};
 }
 
