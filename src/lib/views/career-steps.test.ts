@@ -4,10 +4,11 @@ import { datasets } from '../datasets';
 import type { Connector } from '../db/connector';
 import { connectorWithDatasets } from '../db/node-datasets';
 import { careerPathWages } from '../queries/career-path-wages';
+import { occupationOutlook } from '../queries/occupation-outlook';
 import { salaryLadder } from '../queries/salary-ladder';
 import { borrowedOccupations, pathSteps } from './career-steps';
 import { CAREER_CODES, FAMILIES, wagesView } from './careers';
-import { stepBars } from './careers-charts';
+import { outlookBars, outlookPeriods, stepBars } from './careers-charts';
 
 let conn: Connector;
 beforeAll(async () => {
@@ -55,5 +56,19 @@ describe('career path steps', () => {
 		expect(borrowedOccupations(view.steps, CAREER_CODES)).toEqual([
 			{ code: '11-1011', title: 'Chief Executives', roles: ['Chief information security officer', 'Chief data officer', 'Chief information officer', 'Chief technology officer'] }
 		]);
+	});
+});
+
+describe('projected growth', () => {
+	it('groups bars by projection period, newest first, each period its own colour', async () => {
+		const rows = await occupationOutlook(conn);
+		const periods = outlookPeriods(rows);
+		expect(periods.map((p) => p.period)).toEqual(['2024-34', '2023-33', '2022-32', '2020-30']);
+		expect(new Set(periods.map((p) => p.color)).size).toBe(periods.length);
+		const bars = outlookBars(rows);
+		const periodOf = (key: string) => rows.find((r) => r.occupation === key)!.projection_period;
+		expect(bars.map((b) => periodOf(b.key))).toEqual(['2024-34', '2024-34', '2024-34', '2024-34', '2023-33', '2022-32', '2022-32', '2020-30']);
+		expect(bars.slice(0, 2).map((b) => b.valueLabel)).toEqual(['+34% (2024-34)', '+28.5% (2024-34)']);
+		for (const bar of bars) expect(bar.color).toBe(periods.find((p) => p.period === periodOf(bar.key))!.color);
 	});
 });

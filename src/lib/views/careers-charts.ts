@@ -111,15 +111,26 @@ export function remoteStacks(rows: RemoteRow[], family: string): StackDatum[] {
 		.filter((d) => d.total >= 30);
 }
 
+/** Projection periods, newest first, each with its colour: bars of different periods are never read on one scale unmarked. */
+export function outlookPeriods(rows: OutlookRow[]): { period: string; color: string }[] {
+	const periods = [...new Set(rows.map((r) => r.projection_period))].sort().reverse();
+	return periods.map((period, i) => ({ period, color: schemeTableau10[i % 10] }));
+}
+
+/** Projected growth, grouped by projection period (newest first), fastest first within a period, coloured by period. */
 export function outlookBars(rows: OutlookRow[]): BarDatum[] {
-	return rows.map((r) => ({
-		key: r.occupation,
-		label: r.occupation.length > 44 ? `${r.occupation.slice(0, 42)}…` : r.occupation,
-		value: r.projected_growth_pct,
-		color: '#59a14f',
-		valueLabel: `+${r.projected_growth_pct}% (${r.projection_period})`,
-		detail: [r.occupation, `Projected change ${r.projection_period}: ${r.projected_growth_pct}%`, `Median pay ${r.median_annual_wage_usd === null ? 'n/a' : usd(r.median_annual_wage_usd)}`, `Source: ${r.source_title}`]
-	}));
+	const periods = outlookPeriods(rows);
+	const rank = (r: OutlookRow) => periods.findIndex((p) => p.period === r.projection_period);
+	return [...rows]
+		.sort((a, b) => rank(a) - rank(b) || b.projected_growth_pct - a.projected_growth_pct)
+		.map((r) => ({
+			key: r.occupation,
+			label: r.occupation.length > 44 ? `${r.occupation.slice(0, 42)}…` : r.occupation,
+			value: r.projected_growth_pct,
+			color: periods[rank(r)].color,
+			valueLabel: `${r.projected_growth_pct > 0 ? '+' : ''}${r.projected_growth_pct}% (${r.projection_period})`,
+			detail: [r.occupation, `Projected change ${r.projection_period}: ${r.projected_growth_pct}%`, `Median pay ${r.median_annual_wage_usd === null ? 'n/a' : usd(r.median_annual_wage_usd)}`, `Source: ${r.source_title}`]
+		}));
 }
 
 export function educationBars(rows: EducationEarningsRow[]): BarDatum[] {
