@@ -18,6 +18,7 @@ export interface OccupationWageRow {
 	annual_median: number | null;
 	annual_median_flag: string | null;
 	annual_p75: number | null;
+	annual_p75_flag: string | null;
 	annual_p90: number | null;
 	annual_p90_flag: string | null;
 }
@@ -27,7 +28,7 @@ export function occupationWagesSql({ year, codes }: OccupationWagesParams): { sq
 	const codeFilter = codes?.length ? `AND occ_code IN (${codes.map(() => '?').join(', ')})` : '';
 	return {
 		sql: `SELECT year, occ_code, occ_title, employment, employment_flag, annual_p10, annual_p25, annual_median,
-				annual_median_flag, annual_p75, annual_p90, annual_p90_flag
+				annual_median_flag, annual_p75, annual_p75_flag, annual_p90, annual_p90_flag
 			FROM occupations WHERE year = ? ${codeFilter} ORDER BY occ_code`,
 		params: [year, ...(codes ?? [])]
 	};

@@ -1,10 +1,13 @@
 import { format, schemeSet2, schemeTableau10 } from 'd3';
 import type { BarDatum, LineSeries, RangeDatum, StackDatum } from '../charts/types';
+import { THIN_SAMPLE } from '../charts/caveats';
+import type { StepDatum } from '../charts/step-bars';
 import type { CareerStepRow } from '../queries/career-path-wages';
 import type { EducationEarningsRow } from '../queries/education-earnings';
 import type { OutlookRow } from '../queries/occupation-outlook';
 import type { OccupationWageRow } from '../queries/occupation-wages';
 import type { LadderRow, RemoteRow } from '../queries/salary-ladder';
+import type { PathStep } from './career-steps';
 import { FAMILIES, LEVEL_NAMES, LEVELS } from './careers';
 
 const usd = format('$,');
@@ -15,7 +18,7 @@ const familyColors = Object.fromEntries(FAMILIES.map((family, i) => [family, sch
 export const familyColor = (family: string) => familyColors[family] ?? '#888';
 
 /** OEWS wage distribution rows, highest median first, all occupations last as the reference. */
-export function wageRanges(rows: OccupationWageRow[]): RangeDatum[] {
+export function wageRanges(rows: OccupationWageRow[], steps: CareerStepRow[] = []): RangeDatum[] {
 	const sorted = [...rows].sort((a, b) => (a.occ_code === '00-0000' ? 1 : b.occ_code === '00-0000' ? -1 : (b.annual_median ?? 0) - (a.annual_median ?? 0)));
 	return sorted.map((r) => {
 		const topCoded = r.annual_p90_flag === 'top_coded';
@@ -34,13 +37,19 @@ export function wageRanges(rows: OccupationWageRow[]): RangeDatum[] {
 			detail: [
 				`SOC ${r.occ_code}`,
 				`Median ${r.annual_median === null ? 'not available' : usd(r.annual_median)}`,
-				`Middle half ${r.annual_p25 === null ? 'n/a' : usd(r.annual_p25)} – ${r.annual_p75 === null ? 'n/a' : usd(r.annual_p75)}`,
+				`Middle half ${r.annual_p25 === null ? 'n/a' : usd(r.annual_p25)} – ${r.annual_p75_flag === 'top_coded' ? 'at or above the BLS top-coding limit' : r.annual_p75 === null ? 'n/a' : usd(r.annual_p75)}`,
 				`10th–90th percentile ${r.annual_p10 === null ? 'n/a' : usd(r.annual_p10)} – ${topCoded ? 'at or above the BLS top-coding limit' : r.annual_p90 === null ? 'n/a' : usd(r.annual_p90)}`,
-				`Employment ${r.employment === null ? 'not available' : count(r.employment)} (wage and salary workers)`
+				`Employment ${r.employment === null ? 'not available' : count(r.employment)} (wage and salary workers)`,
+				...stepRoles(steps, r.occ_code)
 			]
 		};
 	});
 }
+
+const stepRoles = (steps: CareerStepRow[], code: string) => {
+	const roles = [...new Set(steps.filter((s) => s.soc_code === code).map((s) => s.role))];
+	return roles.length ? [`Career-path steps counted here: ${roles.join(', ')}`] : [];
+};
 
 /** Median salary by experience level for the compared families, one line each. */
 export function ladderSeries(rows: LadderRow[], families: string[]): LineSeries[] {
@@ -56,20 +65,31 @@ export function ladderSeries(rows: LadderRow[], families: string[]): LineSeries[
 }
 export const levelName = (index: number) => LEVEL_NAMES[LEVELS[index]] ?? '';
 
-/** One career path's steps as bars of the OEWS median of each step's occupation. */
-export function pathBars(steps: CareerStepRow[], family: string): BarDatum[] {
-	const path = steps.find((s) => s.step === 1 && s.job_family === family)?.path;
-	return steps
-		.filter((s) => s.path === path)
-		.map((s) => ({
-			key: `${s.step}`,
-			selectKey: s.soc_code,
-			label: `${s.step}. ${s.role}`,
-			value: s.annual_median,
-			color: familyColor(family),
-			valueLabel: s.annual_median === null ? (s.annual_median_flag === 'top_coded' ? '≥ top-code' : 'n/a') : usd(s.annual_median),
-			detail: [`OEWS ${s.soc_code} ${s.soc_title}`, `Survey levels ${s.experience_levels}`, s.why]
-		}));
+const answers = (r: LadderRow) => `${r.n < THIN_SAMPLE ? 'only ' : ''}n = ${count(r.n)}`;
+/** A survey median for a step, named as the other source it is, with its answers (few when under 100). */
+export const surveyLabel = (r: LadderRow) => `Survey ${LEVEL_NAMES[r.experience_level]}: ${usd(r.median)} (${answers(r)})`;
+
+/** Why a step's OEWS bar is not its own pay, said on the chart; null when the step has its own occupation. */
+export const sameOccupationNote = (s: PathStep) =>
+	s.sameOccupationAs ? `Same OEWS occupation as step ${s.sameOccupationAs.step}: pay not told apart` : null;
+
+/** One career path's steps: a bar of the OEWS median of each step's occupation, its survey level medians under it. */
+export function stepBars(steps: PathStep[], family: string): StepDatum[] {
+	return steps.map((s) => ({
+		key: `${s.step}`,
+		selectKey: s.soc_code,
+		label: `${s.step}. ${s.role}`,
+		value: s.annual_median,
+		color: familyColor(family),
+		valueLabel: s.annual_median === null ? (s.annual_median_flag === 'top_coded' ? '≥ top-code' : 'n/a') : `${usd(s.annual_median)} OEWS`,
+		note: sameOccupationNote(s),
+		marks: s.survey.map((r) => ({ key: r.experience_level, value: r.median, valueLabel: usd(r.median), label: `Survey ${LEVEL_NAMES[r.experience_level]} (${answers(r)})`, thin: r.n < THIN_SAMPLE })),
+		detail: [
+			`OEWS ${s.soc_code} ${s.soc_title}: ${s.annual_median === null ? 'n/a' : usd(s.annual_median)} (BLS, all wage earners in the occupation)`,
+			...s.survey.map((r) => `${surveyLabel(r)}, ${s.job_family}; middle half ${usd(r.p25)}–${usd(r.p75)} (self-reported)`),
+			s.why
+		]
+	}));
 }
 export const pathName = (steps: CareerStepRow[], family: string) => steps.find((s) => s.step === 1 && s.job_family === family)?.path ?? family;
 
@@ -91,15 +111,26 @@ export function remoteStacks(rows: RemoteRow[], family: string): StackDatum[] {
 		.filter((d) => d.total >= 30);
 }
 
+/** Projection periods, newest first, each with its colour: bars of different periods are never read on one scale unmarked. */
+export function outlookPeriods(rows: OutlookRow[]): { period: string; color: string }[] {
+	const periods = [...new Set(rows.map((r) => r.projection_period))].sort().reverse();
+	return periods.map((period, i) => ({ period, color: schemeTableau10[i % 10] }));
+}
+
+/** Projected growth, grouped by projection period (newest first), fastest first within a period, coloured by period. */
 export function outlookBars(rows: OutlookRow[]): BarDatum[] {
-	return rows.map((r) => ({
-		key: r.occupation,
-		label: r.occupation.length > 44 ? `${r.occupation.slice(0, 42)}…` : r.occupation,
-		value: r.projected_growth_pct,
-		color: '#59a14f',
-		valueLabel: `+${r.projected_growth_pct}% (${r.projection_period})`,
-		detail: [r.occupation, `Projected change ${r.projection_period}: ${r.projected_growth_pct}%`, `Median pay ${r.median_annual_wage_usd === null ? 'n/a' : usd(r.median_annual_wage_usd)}`, `Source: ${r.source_title}`]
-	}));
+	const periods = outlookPeriods(rows);
+	const rank = (r: OutlookRow) => periods.findIndex((p) => p.period === r.projection_period);
+	return [...rows]
+		.sort((a, b) => rank(a) - rank(b) || b.projected_growth_pct - a.projected_growth_pct)
+		.map((r) => ({
+			key: r.occupation,
+			label: r.occupation.length > 44 ? `${r.occupation.slice(0, 42)}…` : r.occupation,
+			value: r.projected_growth_pct,
+			color: periods[rank(r)].color,
+			valueLabel: `${r.projected_growth_pct > 0 ? '+' : ''}${r.projected_growth_pct}% (${r.projection_period})`,
+			detail: [r.occupation, `Projected change ${r.projection_period}: ${r.projected_growth_pct}%`, `Median pay ${r.median_annual_wage_usd === null ? 'n/a' : usd(r.median_annual_wage_usd)}`, `Source: ${r.source_title}`]
+		}));
 }
 
 export function educationBars(rows: EducationEarningsRow[]): BarDatum[] {

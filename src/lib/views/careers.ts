@@ -47,8 +47,11 @@ export async function guideView(conn: Connector): Promise<GuideView> {
 	return { education: await guideFigures(conn, 'education'), remote: await guideFigures(conn, 'remote') };
 }
 
+/** The IT occupations plus every occupation a career step maps to, so a click on any step lands on a drawn row. */
 export async function wagesView(conn: Connector, year: number): Promise<WagesView> {
-	return { year, wages: await occupationWages(conn, { year, codes: CAREER_CODES }), steps: await careerPathWages(conn, year) };
+	const steps = await careerPathWages(conn, year);
+	const codes = [...new Set([...CAREER_CODES, ...steps.map((s) => s.soc_code)])];
+	return { year, wages: await occupationWages(conn, { year, codes }), steps };
 }
 
 export async function surveyView(conn: Connector, region: Region): Promise<SurveyView> {

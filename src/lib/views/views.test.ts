@@ -8,7 +8,8 @@ import { REGIONS } from '../queries/salary-ladder';
 import { segmentSpending } from '../queries/segment-spending';
 import { spendingReleases } from '../queries/spending-releases';
 import { FAMILIES, OEWS_YEARS, careersView, surveyView, wagesView } from './careers';
-import { ladderSeries, outlookBars, pathBars, remoteStacks, wageRanges } from './careers-charts';
+import { pathSteps } from './career-steps';
+import { ladderSeries, outlookBars, remoteStacks, stepBars, wageRanges } from './careers-charts';
 import { industriesView, sectorOf } from './industries';
 import { overviewView } from './overview';
 import { kpiTiles, segmentBars, segmentSeries, spendTableRows } from './overview-charts';
@@ -66,7 +67,10 @@ describe('every selection the careers and industries pages offer', () => {
 			const view = await wagesView(conn, year);
 			expect(view.wages.length, String(year)).toBeGreaterThan(10);
 			expect(wageRanges(view.wages).length).toBe(view.wages.length);
-			for (const family of FAMILIES) pathBars(view.steps, family);
+			for (const family of FAMILIES) stepBars(pathSteps(view.steps, [], family), family);
+			// Every step selects a row the wage chart draws (CTO, CISO, CDO and CIO are OEWS Chief Executives).
+			const drawn = wageRanges(view.wages).map((r) => r.key);
+			for (const step of view.steps) expect(drawn, `${year} ${step.path} ${step.step}. ${step.role}`).toContain(step.soc_code);
 		}
 	});
 
