@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect } from 'vite';
 import { CSP_REPORT_PATH, inlineScriptHashes, securityHeaders } from './security-headers.ts';
@@ -8,11 +8,14 @@ import { CSP_REPORT_PATH, inlineScriptHashes, securityHeaders } from './security
  * and, when ATLAS_CSP_REPORTS names a file, appended to it (the e2e suite fails on any).
  */
 export function previewHeaders(buildDir: string): Connect.NextHandleFunction {
-	let hashes: string[] | undefined;
+	// A rebuild writes new inline scripts: the hashes are read again whenever build/_headers changes.
+	let hashes: string[] = [];
+	let builtAt = -1;
 	return (req, res, next) => {
 		const { pathname } = new URL(req.url ?? '/', 'http://localhost');
 		if (pathname === CSP_REPORT_PATH && req.method === 'POST') return receiveReport(req, res);
-		hashes ??= inlineScriptHashes(buildDir);
+		const stamp = statSync(path.join(buildDir, '_headers'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+		if (stamp !== builtAt) [hashes, builtAt] = [inlineScriptHashes(buildDir), stamp];
 		for (const [name, value] of Object.entries(securityHeaders(pathname, hashes, CSP_REPORT_PATH))) res.setHeader(name, value);
 		next();
 	};
