@@ -131,6 +131,21 @@ test.describe('/data upload', () => {
 		expect((await overview(page)).source).toContain('uploaded gartner-releases-to-2025-07.csv');
 	});
 
+	test('a zero byte far past the first 64 KB still refuses the file as binary (the scan runs in a worker)', async ({ page }) => {
+		await page.goto('/data');
+		await expect(panel(page)).toHaveAttribute('data-engine-ready', 'true', slow);
+		await chooseDataset(page, 'it_spending');
+		// Real rows repeated past 64 KB (made for this test), with one zero byte at byte 150,001.
+		const [header, ...rows] = readFileSync(older, 'utf8').trimEnd().split('\n');
+		let text = `${header}\n`;
+		while (text.length < 200_000) text += `${rows.join('\n')}\n`;
+		const bytes = Buffer.from(text, 'utf8');
+		bytes[150_000] = 0;
+		await panel(page).locator('[data-upload-input]').setInputFiles({ name: 'zero-byte-late.csv', mimeType: 'text/csv', buffer: bytes });
+		await expect(report(page).locator('[data-problem="binary"]')).toContainText('a zero byte at position 150,001', slow);
+		await expect(panel(page).locator('[data-commit]')).toHaveCount(0);
+	});
+
 	test('a reload in the middle of an upload leaves the previous version intact', async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.goto('/data');

@@ -1,5 +1,6 @@
 import { engineFile, type Connector } from '../db/connector';
-import { firstZeroByte, MAX_LINE_BYTES, quotedCellTooLong, readHead } from './bytes';
+import { MAX_LINE_BYTES, quotedCellTooLong, readHead } from './bytes';
+import { scanForZeroByte } from './zero-byte-scan';
 import { binaryProblem, delimiterName, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
 import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './mapping';
 import { comparePreview, type Preview } from './preview';
@@ -125,7 +126,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	report.delimiter = shape.delimiter;
 	report.warnings.push(...shape.warnings);
 	// The head was checked; the rest is scanned while DuckDB reads the file (UTF-16 is half zero bytes).
-	const zeroByte = shape.encoding === 'utf-16' ? Promise.resolve(-1) : firstZeroByte(file, head.length);
+	const zeroByte = shape.encoding === 'utf-16' ? Promise.resolve(-1) : scanForZeroByte(file, head.length);
 
 	await conn.registerFile(engineFile('upload-header.csv'), shape.headerLine);
 	// The reader works out the header's fields itself, and gives up on quotes it cannot pair.
