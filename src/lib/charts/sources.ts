@@ -1,4 +1,4 @@
-import type { SourceItem } from './types';
+import type { ChartSource, SourceItem } from './types';
 
 /** The distinct pages some rows cite, oldest vintage first: what a chart drawn from them must name. */
 export function sourceItems<Row>(rows: Row[], pick: (row: Row) => SourceItem): SourceItem[] {
@@ -16,3 +16,13 @@ export function sourceItems<Row>(rows: Row[], pick: (row: Row) => SourceItem): S
 
 /** A source line names each page up to this many; more are counted and listed in the table view. */
 export const NAMED_SOURCES = 3;
+
+/** How a source line words shipped figures (SourceLine draws the same with links): named pages, a count, or the one source. */
+export function sourceText(source: ChartSource): string {
+	const items = source.items ?? [];
+	const vintage = `${source.vintageLabel ?? 'release'} ${source.vintage}`;
+	if (items.length && items.length <= NAMED_SOURCES)
+		return `${source.publisher}, ${items.map((i) => `${i.title} (${i.vintage}${i.published ? `, published ${i.published}` : ''})`).join('; ')}`;
+	if (items.length) return `${source.publisher}, ${items.length} sources · ${vintage} (listed in the table view)`;
+	return `${source.publisher}, ${source.title} · ${vintage}${source.published ? ` · published ${source.published}` : ''}`;
+}
