@@ -35,7 +35,7 @@ export function wageRanges(rows: OccupationWageRow[], steps: CareerStepRow[] = [
 			color: r.occ_code === '00-0000' ? 'var(--axis)' : '#76b7b2',
 			valueLabel: r.annual_median === null ? 'n/a' : usd(r.annual_median),
 			detail: [
-				`SOC ${r.occ_code}`,
+				`SOC ${r.occ_code} · OEWS May ${r.year}`,
 				`Median ${r.annual_median === null ? 'not available' : usd(r.annual_median)}`,
 				`Middle half ${r.annual_p25 === null ? 'n/a' : usd(r.annual_p25)} – ${r.annual_p75_flag === 'top_coded' ? 'at or above the BLS top-coding limit' : r.annual_p75 === null ? 'n/a' : usd(r.annual_p75)}`,
 				`10th–90th percentile ${r.annual_p10 === null ? 'n/a' : usd(r.annual_p10)} – ${topCoded ? 'at or above the BLS top-coding limit' : r.annual_p90 === null ? 'n/a' : usd(r.annual_p90)}`,
