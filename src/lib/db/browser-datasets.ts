@@ -2,8 +2,8 @@ import { base } from '$app/paths';
 import { browserConnector } from './browser';
 import type { Connector } from './connector';
 import { DbError, toDbError } from './errors';
-import { layersOf, readStoredFile, type VersionMeta } from '../upload/store';
-import { versions } from '../upload/versions.svelte';
+import { layersOf, readStoredFile, type VersionMeta } from '../versions/store';
+import { versions } from '../versions/versions.svelte.ts';
 import { callWorker } from '../worker-call';
 import { attachDataset, datasetFile } from './tables';
 
@@ -42,10 +42,11 @@ function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
  * every page, rather than failing every query that names the table.
  */
 async function attachedVersion(engine: Promise<Connector>, name: string, version: VersionMeta): Promise<boolean> {
-	const [{ attachVersion }, { schemaFor }, conn] = await Promise.all([import('../upload/attach-version'), import('../upload/schemas'), engine]);
+	const [{ attachVersion }, { schemaFor }, conn] = await Promise.all([import('../checks/attach-version'), import('../checks/schemas'), engine]);
 	try {
 		await attachVersion(conn, schemaFor(name)!, layersOf(version), {
-			base: async (base) => (base === 'shipped' ? fetchDataset(name) : new Uint8Array(await (await readStoredFile(base.arrow)).arrayBuffer())),
+			attachBase: async (base, table) =>
+				attachDataset(conn, table, base === 'shipped' ? await fetchDataset(name) : new Uint8Array(await (await readStoredFile(base.arrow)).arrayBuffer())),
 			file: readStoredFile,
 			dataFile: fetchDataFile
 		});

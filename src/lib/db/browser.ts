@@ -33,6 +33,7 @@ async function start(): Promise<Connector> {
 	const conn = await db.connect();
 	await runBound(conn, lockSettings(), []);
 	return {
+		filePath: engineFile,
 		query: (sql, params = []) => runBound<Table>(conn, sql, params),
 		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
 		registerBlob: (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),

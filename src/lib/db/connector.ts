@@ -18,6 +18,8 @@ export interface SqlTokens {
 
 /** The one interface every query function runs on: DuckDB-WASM in the browser worker, or its blocking build in Node. */
 export interface Connector {
+	/** Where a file called `name` is registered for SQL to read: `engineFile(name)` in DuckDB-WASM, a folder of its own natively. */
+	filePath(name: string): string;
 	query(sql: string, params?: readonly Param[]): Promise<Table>;
 	/** Makes bytes readable by SQL under `name`, an `engineFile` (e.g. an uploaded CSV for `read_csv`). */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;

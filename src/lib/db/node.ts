@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Connector } from './connector';
+import { engineFile, type Connector } from './connector';
 import { toDbError } from './errors';
 import { lockSettings, runBound } from './run';
 
@@ -39,6 +39,7 @@ export async function nodeConnector(folders: readonly string[] = []): Promise<Co
 	const engine = db;
 	const connection = conn;
 	return {
+		filePath: engineFile,
 		query: (sql, params = []) => runBound<Table>(connection, sql, params),
 		async registerFile(name, bytes) {
 			engine.registerFileBuffer(name, bytes);

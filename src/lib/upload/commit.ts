@@ -1,7 +1,7 @@
 import { callWorker } from '../worker-call';
-import type { IngestReport } from './ingest';
-import { commitVersion, deleteUnusedFiles, setCurrent, type VersionMeta } from './store';
-import { versions } from './versions.svelte';
+import type { IngestReport } from '../checks/ingest';
+import { commitVersion, deleteUnusedFiles, setCurrent, type VersionMeta } from '../versions/store';
+import { versions } from '../versions/versions.svelte.ts';
 
 const LOCK = 'it-market-atlas-commit';
 
@@ -21,7 +21,7 @@ async function exclusively<T>(work: () => Promise<T>): Promise<T> {
  */
 export function stageUpload(file: Blob): Promise<string> {
 	if (navigator.storage?.persist) void navigator.storage.persist();
-	return callWorker<string>(new Worker(new URL('./store-worker.ts', import.meta.url), { type: 'module' }), file, []);
+	return callWorker<string>(new Worker(new URL('../versions/store-worker.ts', import.meta.url), { type: 'module' }), file, []);
 }
 
 /** Forgets a staged file that will not be committed (discarded, failed its checks, replaced by another choice). */

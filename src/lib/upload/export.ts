@@ -2,7 +2,7 @@ import type { Connector } from '../db/connector';
 import type { DatasetSpec } from '../datasets/types';
 import { FORMULA_START, resultParquet } from '../explore/export';
 import { resultData } from '../explore/result';
-import { literal } from './validate-sql';
+import { literal } from '../checks/validate-sql';
 
 /** How DuckDB writes every CSV the product hands out or stores: header, comma, quotes only where needed. */
 export const CSV_OPTIONS = 'FORMAT csv, HEADER';

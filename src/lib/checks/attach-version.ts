@@ -1,15 +1,14 @@
-import { engineFile, type Connector } from '../db/connector';
+import type { Connector } from '../db/connector';
 import { DbError, toDbError } from '../db/errors';
-import { attachDataset } from '../db/tables';
 import { JOB_FAMILY_RULES } from '../datasets/salary-survey';
 import { datasetRowsSql, readCsvSql } from './recipe';
 import type { UploadSchema } from './schemas';
-import type { StoredPart, VersionBase } from './store';
+import type { StoredPart, VersionBase } from '../versions/store';
 
 /** Where a version's bytes come from: the browser's storage and the shipped files, or files on disk in tests. */
 export interface VersionSources {
-	/** The shipped data, or an Arrow file stored by an earlier build, as Arrow IPC bytes. */
-	base(base: Exclude<VersionBase, null>): Promise<Uint8Array>;
+	/** Creates `table` with a version's base rows: the shipped data, or an Arrow file stored by an earlier build. */
+	attachBase(base: Exclude<VersionBase, null>, table: string): Promise<void>;
 	/** A stored upload. */
 	file(key: string): Promise<Blob>;
 	/** A file under data/ that derived columns need (the job family rules). */
@@ -38,12 +37,12 @@ export async function attachVersion(
 		if (layers.base) {
 			const baseTable = `version_base_${n}`;
 			staged.push(baseTable);
-			await attachDataset(conn, baseTable, await sources.base(layers.base));
+			await sources.attachBase(layers.base, baseTable);
 			selects.push(`SELECT * FROM ${baseTable}`);
 		}
-		if (schema.derive && layers.parts.length) await conn.registerFile(engineFile(JOB_FAMILY_RULES), await sources.dataFile(JOB_FAMILY_RULES));
+		if (schema.derive && layers.parts.length) await conn.registerFile(conn.filePath(JOB_FAMILY_RULES), await sources.dataFile(JOB_FAMILY_RULES));
 		for (const [i, part] of layers.parts.entries()) {
-			const file = engineFile(`version-${n}-${i}.csv`);
+			const file = conn.filePath(`version-${n}-${i}.csv`);
 			const raw = `version_raw_${n}_${i}`;
 			files.push(file);
 			await conn.registerBlob(file, await sources.file(part.file));
@@ -51,7 +50,7 @@ export async function attachVersion(
 			await conn.query(`CREATE TEMP TABLE ${raw} AS SELECT * FROM ${readCsvSql(file, part.recipe)}`);
 			const rows = Number((await conn.query(`SELECT count(*) AS n FROM ${raw}`)).get(0)?.n);
 			if (rows !== part.rows) throw new Error(`${part.recipe.fileName} reads as ${rows} rows; it had ${part.rows} when committed`);
-			selects.push(`(${datasetRowsSql(schema, part.recipe, raw)})`);
+			selects.push(`(${datasetRowsSql(schema, part.recipe, raw, conn.filePath(JOB_FAMILY_RULES))})`);
 		}
 		await conn.query(`CREATE OR REPLACE TABLE "${table}" AS ${selects.join(' UNION ALL ')}`);
 	} catch (error) {

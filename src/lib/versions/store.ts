@@ -7,7 +7,7 @@
  * (a reset leaves out of the manifest only versions that can no longer be read).
  */
 import { checkManifest } from './manifest-check';
-import type { ReadRecipe } from './recipe';
+import type { ReadRecipe } from '../checks/recipe';
 
 /** An uploaded file a version reads: its key in the files store, and how it is read. */
 export interface StoredPart {

@@ -1,6 +1,6 @@
 import { datasets } from '../datasets';
 import { jobFamilySql, JOB_FAMILY_RULES } from '../datasets/salary-survey';
-import { engineFile } from '../db/connector';
+import { literal } from './validate-sql';
 import type { ColumnSpec, DatasetSpec } from '../datasets/types';
 import type { NumberKind } from './numbers';
 
@@ -46,7 +46,7 @@ export interface UploadSchema {
 	/** The main chart of the preview: label and value per bar, from the table `t`. */
 	chart: { title: string; unit: 'spend' | 'usd' | 'count'; sql: string };
 	/** Final SQL from the validated, typed rows (table `typed`), when a column is derived. */
-	derive?: (typed: string) => string;
+	derive?: (typed: string, rulesFile: string) => string;
 }
 
 const year = (name: string): Partial<UploadColumn> => ({ kind: 'integer', min: 1990, max: 2100, notNull: true, aliases: [name] });
@@ -188,8 +188,8 @@ export function uploadSchema(dataset: DatasetSpec): UploadSchema {
 }
 
 /** Job families come from the same rules as the shipped data, kept in a table loaded from data/job_family_rules.csv. */
-function deriveJobFamily(typed: string): string {
-	return `WITH families AS (${jobFamilySql(typed, `'${engineFile(JOB_FAMILY_RULES)}'`)})
+function deriveJobFamily(typed: string, rulesFile: string): string {
+	return `WITH families AS (${jobFamilySql(typed, literal(rulesFile))})
 		SELECT ${typed}.* EXCLUDE (job_family), coalesce(families.job_family, 'Other') AS job_family
 		FROM ${typed} LEFT JOIN families ON families.job_title = ${typed}.job_title AND families.survey IS NOT DISTINCT FROM ${typed}.survey`;
 }

@@ -5,10 +5,11 @@ import { badFiles } from '../../../tests/fixtures/upload/bad-files';
 import type { Connector } from '../db/connector';
 import { arrowIPC } from '../db/node';
 import { connectorWithDatasets } from '../db/node-datasets';
+import { attachDataset } from '../db/tables';
 import { itSpending } from '../datasets/it-spending';
 import { salarySurvey } from '../datasets/salary-survey';
 import { attachVersion } from './attach-version';
-import { errorsCsv, exportCsv, neutralisedSelect } from './export';
+import { errorsCsv, exportCsv, neutralisedSelect } from '../upload/export';
 import { inspectHead, MAX_UPLOAD_BYTES } from './inspect';
 import { ingest, STAGED, type IngestReport, type Mode } from './ingest';
 import { schemaFor } from './schemas';
@@ -37,7 +38,7 @@ async function committed(report: IngestReport, dataset: string, file = lastFile,
 	expect(report.recipe, 'the file passed its checks').not.toBeNull();
 	const parts = [{ file: 'stored', recipe: report.recipe!, rows: report.rows }];
 	await attachVersion(c, schemaFor(dataset)!, { base: report.mode === 'append' ? 'shipped' : null, parts }, {
-		base: async () => arrowIPC(await c.query(`SELECT * FROM "${dataset}"`)),
+		attachBase: async (_, table) => attachDataset(c, table, arrowIPC(await c.query(`SELECT * FROM "${dataset}"`))),
 		file: async () => file,
 		dataFile
 	}, 'committed');

@@ -1,4 +1,4 @@
-import { engineFile, type Connector } from '../db/connector';
+import type { Connector } from '../db/connector';
 import { MAX_LINE_BYTES, quotedCellTooLong, readHead } from './bytes';
 import { scanForZeroByte } from './zero-byte-scan';
 import { binaryProblem, delimiterName, inspectHead, isProblem, type Delimiter, type Encoding, type FileProblem } from './inspect';
@@ -128,10 +128,11 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	// The head was checked; the rest is scanned while DuckDB reads the file (UTF-16 is half zero bytes).
 	const zeroByte = shape.encoding === 'utf-16' ? Promise.resolve(-1) : scanForZeroByte(file, head.length);
 
-	await conn.registerFile(engineFile('upload-header.csv'), shape.headerLine);
+	const headerFile = conn.filePath('upload-header.csv');
+	await conn.registerFile(headerFile, shape.headerLine);
 	// The reader works out the header's fields itself, and gives up on quotes it cannot pair.
 	const headerTable = await conn
-		.query(`SELECT * FROM read_csv('${engineFile('upload-header.csv')}', header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`)
+		.query(`SELECT * FROM read_csv(${literal(headerFile)}, header = false, all_varchar = true, delim = ${literal(shape.delimiter)}, quote = '"', escape = '"')`)
 		.catch(() => null);
 	if (!headerTable)
 		return refuse(
@@ -168,7 +169,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		);
 
 	// A fresh name per upload: a cancelled read may still hold the previous file for a moment.
-	const uploadFile = engineFile(`upload-${++uploads}.csv`);
+	const uploadFile = conn.filePath(`upload-${++uploads}.csv`);
 	await conn.registerBlob(uploadFile, file);
 	try {
 		// Fast path: plain numbers read natively. Any cell the reader cannot cast sends the file round again as text,

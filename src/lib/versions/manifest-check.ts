@@ -1,5 +1,5 @@
-import { DELIMITERS, type Encoding } from './inspect';
-import type { ReadRecipe } from './recipe';
+import { DELIMITERS, type Encoding } from '../checks/inspect';
+import type { ReadRecipe } from '../checks/recipe';
 import type { Manifest, StoredPart, VersionMeta } from './store';
 
 /**

@@ -28,8 +28,8 @@ export function readCsvSql(file: string, recipe: Pick<ReadRecipe, 'types' | 'del
 }
 
 /** The dataset's rows from a file staged raw in table `raw` as `recipe` says: typed, with derived columns added. */
-export function datasetRowsSql(schema: UploadSchema, recipe: ReadRecipe, raw: string): string {
+export function datasetRowsSql(schema: UploadSchema, recipe: ReadRecipe, raw: string, rulesFile: string): string {
 	const typed = typedSql(schema, recipe.mapping, recipe.delimiter === ';', recipe.fileName, recipe.typedRead, raw);
-	const derived = schema.derive ? schema.derive('typed') : 'SELECT * FROM typed';
+	const derived = schema.derive ? schema.derive('typed', rulesFile) : 'SELECT * FROM typed';
 	return `WITH typed AS (${typed}) SELECT ${schema.columns.map((c) => `"${c.name}"`).join(', ')} FROM (${derived})`;
 }

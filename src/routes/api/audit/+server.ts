@@ -1,0 +1,6 @@
+import { getAudit } from '$lib/server/api';
+import { atlas } from '$lib/server/atlas';
+import type { RequestHandler } from './$types';
+
+export const prerender = false;
+export const GET: RequestHandler = async (event) => getAudit(await atlas(), event);

@@ -1,0 +1,6 @@
+import { setCurrent } from '$lib/server/api';
+import { atlas } from '$lib/server/atlas';
+import type { RequestHandler } from './$types';
+
+export const prerender = false;
+export const PUT: RequestHandler = async (event) => setCurrent(await atlas(), event);

@@ -1,0 +1,6 @@
+import { downloadVersionFile } from '$lib/server/api';
+import { atlas } from '$lib/server/atlas';
+import type { RequestHandler } from './$types';
+
+export const prerender = false;
+export const GET: RequestHandler = async (event) => downloadVersionFile(await atlas(), event);
