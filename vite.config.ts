@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { builtOutput } from './src/build/output.ts';
 import { previewHeaders } from './src/build/preview-headers.ts';
 import { servePrecompressed } from './src/build/serve-precompressed.ts';
 
@@ -24,8 +24,9 @@ function precompressedPreview(): Plugin {
 	return {
 		name: 'serve-precompressed',
 		configurePreviewServer(server) {
-			server.middlewares.use(previewHeaders(path.resolve('build')));
-			server.middlewares.use(servePrecompressed(path.resolve('build')));
+			const output = builtOutput();
+			server.middlewares.use(previewHeaders(output.pages));
+			server.middlewares.use(servePrecompressed(output.assets));
 		}
 	};
 }

@@ -6,9 +6,10 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { builtOutput } from './output';
 
 const gzipAsync = promisify(gzip);
-const root = path.resolve(import.meta.dirname, '../../build');
+const root = builtOutput().assets;
 const compressible = /\.(wasm|js|css|html|json|svg|csv)$/;
 
 async function* files(dir: string): AsyncGenerator<string> {
