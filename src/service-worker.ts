@@ -49,6 +49,7 @@ async function respond(request: Request): Promise<Response> {
 
 sw.addEventListener('fetch', (event) => {
 	const url = new URL(event.request.url);
-	if (event.request.method !== 'GET' || url.origin !== sw.location.origin) return;
+	// The Atlas server's API is live state (who published what); its files are cached by the browser by their hash.
+	if (event.request.method !== 'GET' || url.origin !== sw.location.origin || url.pathname.startsWith('/api/')) return;
 	event.respondWith(respond(event.request));
 });

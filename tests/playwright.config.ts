@@ -19,6 +19,7 @@ export const chromiumLaunch = {
 
 // ATLAS_E2E_PORT lets two checkouts run their suites side by side.
 const port = Number(process.env.ATLAS_E2E_PORT ?? 4173);
+const E2E_DATA_DIR = path.resolve(import.meta.dirname, '../test-results/atlas-e2e-var');
 
 export default defineConfig({
 	testDir: './e2e',
@@ -39,12 +40,13 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	webServer: {
-		// The production build, served as a static host would serve it (`npm run build` runs first in `npm test`).
-		command: `npx vite preview --port ${port} --strictPort`,
+		// The Atlas server on the production build (`npm run build` runs first in `npm test`), with an empty data
+		// directory of its own: nothing published, as on a first start. The publish tests start servers of their own.
+		command: `rm -rf ${E2E_DATA_DIR} && node --import tsx src/serve.ts`,
 		cwd: path.resolve(import.meta.dirname, '..'),
-		url: `http://localhost:${port}`,
+		url: `http://localhost:${port}/api/health`,
 		reuseExistingServer: !process.env.CI,
-		env: { ATLAS_CSP_REPORTS: CSP_REPORTS },
+		env: { ATLAS_CSP_REPORTS: CSP_REPORTS, PORT: String(port), ATLAS_DATA_DIR: E2E_DATA_DIR },
 		timeout: 60_000
 	}
 });

@@ -3,7 +3,8 @@ import { browserConnector } from './browser';
 import type { Connector } from './connector';
 import { DbError, toDbError } from './errors';
 import { layersOf, readStoredFile, type VersionMeta } from '../versions/store';
-import { versions } from '../versions/versions.svelte.ts';
+import { versions } from '../versions/versions.svelte';
+import { isPublished } from '../versions/published';
 import { callWorker } from '../worker-call';
 import { attachDataset, datasetFile } from './tables';
 
@@ -24,7 +25,7 @@ export async function connectorWith(names: string[]): Promise<Connector> {
 function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 	let pending = attached.get(name);
 	if (!pending) {
-		// A committed upload of the dataset, when this browser has one, else the shipped file.
+		// The draft in this browser or the version published on the server, when there is one, else the shipped file.
 		pending = versions.load().then(async () => {
 			const version = versions.current(name);
 			if (version && (await attachedVersion(engine, name, version))) return;
@@ -38,7 +39,7 @@ function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 }
 
 /**
- * Attaches a committed version; one that cannot be read leaves the dataset to the shipped data (false) and says why on
+ * Attaches a draft or published version; one that cannot be read leaves the dataset to the shipped data (false) and says why on
  * every page, rather than failing every query that names the table.
  */
 async function attachedVersion(engine: Promise<Connector>, name: string, version: VersionMeta): Promise<boolean> {
@@ -47,7 +48,7 @@ async function attachedVersion(engine: Promise<Connector>, name: string, version
 		await attachVersion(conn, schemaFor(name)!, layersOf(version), {
 			attachBase: async (base, table) =>
 				attachDataset(conn, table, base === 'shipped' ? await fetchDataset(name) : new Uint8Array(await (await readStoredFile(base.arrow)).arrayBuffer())),
-			file: readStoredFile,
+			file: isPublished(version) ? fetchPublishedFile : readStoredFile,
 			dataFile: fetchDataFile
 		});
 		return true;
@@ -76,6 +77,13 @@ async function fetchDataset(name: string): Promise<Uint8Array> {
 	} catch (error) {
 		throw new DbError('load', `The ${name} data file is damaged`, `${file}: ${(error as Error).message}`);
 	}
+}
+
+/** A published version's file, from the Atlas server (cached by the browser for good: its name is its SHA-256). */
+async function fetchPublishedFile(sha256: string): Promise<Blob> {
+	const response = await fetch(`${base}/api/files/${encodeURIComponent(sha256)}`);
+	if (!response.ok) throw new Error(`The published file ${sha256.slice(0, 12)}… could not be downloaded (HTTP ${response.status})`);
+	return response.blob();
 }
 
 /** A file the build copies from data/ beside the datasets (the job family rules). */

@@ -11,13 +11,13 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ReadRecipe } from '../checks/recipe';
-import type { VersionBase, VersionMeta } from '../versions/store';
+import type { PublishedVersion } from '../versions/published';
+import type { VersionBase } from '../versions/store';
 import { log } from './log';
 import { nativeConnector, type NativeEngine } from './native-connector';
 import { syncDir, type Received } from './receive';
 
-/** A published version as everyone reads it; `parts[].file` is the SHA-256 of a file under files/. */
-export type PublishedVersion = VersionMeta & { published: true; basedOn: string };
+export type { PublishedVersion };
 
 /** The version a publish or rollback was based on, as it names it in If-Match: a version id, or "shipped". */
 export const SHIPPED = 'shipped';

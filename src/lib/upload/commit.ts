@@ -1,7 +1,7 @@
 import { callWorker } from '../worker-call';
 import type { IngestReport } from '../checks/ingest';
 import { commitVersion, deleteUnusedFiles, setCurrent, type VersionMeta } from '../versions/store';
-import { versions } from '../versions/versions.svelte.ts';
+import { versions } from '../versions/versions.svelte';
 
 const LOCK = 'it-market-atlas-commit';
 

@@ -1,50 +1,107 @@
 import { browser } from '$app/environment';
+import { base } from '$app/paths';
+import type { PublishedVersion } from './published';
 import { readManifests, type Manifest, type VersionMeta } from './store';
 
+/** How often open tabs ask the server whether a new version was published. */
+export const PUBLISHED_POLL_MS = 30_000;
+
 /**
- * Which committed version of each dataset this browser uses, known to every page and chart. Other tabs announce
- * their commits, rollbacks and resets on a BroadcastChannel; this tab then reloads the manifests and its charts
- * re-run their queries on the new version.
+ * Which version of each dataset this browser shows, known to every page and chart: an analyst's draft kept in this
+ * browser when there is one, else the version published on the Atlas server for everyone, else the shipped data.
+ * Other tabs announce their commits, rollbacks and resets on a BroadcastChannel; the server is asked again every 30
+ * seconds and whenever the tab comes back into view. Either way the charts re-run their queries on the new version.
  */
 class Versions {
 	manifests: Record<string, Manifest> = $state({});
-	/** Why a dataset's uploaded version cannot be used: it shows the shipped data until reset. */
+	/** Each dataset's current version on the Atlas server. */
+	published: Record<string, PublishedVersion> = $state({});
+	/** Whether an Atlas server answers (null until asked): on a static host versions live in this browser only. */
+	server: boolean | null = $state(null);
+	/** Why a dataset's draft or published version cannot be used: it shows the shipped data until that changes. */
 	problems: Record<string, string> = $state({});
 	loaded = $state(false);
 	#loading: Promise<void> | undefined;
 	#channel: BroadcastChannel | undefined;
 	#listeners = new Set<(dataset: string) => void>();
-	#failed = new Map<string, string>();
+	/** Versions that failed to load, by dataset: the version's id and why. */
+	#failed = new Map<string, { id: string; reason: string }>();
+	#manifestProblems: Record<string, string> = {};
+	#revision = '';
+	#polling = false;
 
-	/** Reads the manifests once per page (and again when another tab changes one). */
+	/** Reads the drafts and the published versions once per page (and again when either changes). */
 	load(): Promise<void> {
-		if (!browser || typeof indexedDB === 'undefined') return Promise.resolve();
-		this.#loading ??= this.#read();
+		if (!browser) return Promise.resolve();
+		this.#loading ??= Promise.all([this.#readDrafts(), this.#readPublished()]).then(() => {
+			this.loaded = true;
+		});
 		if (!this.#channel && typeof BroadcastChannel !== 'undefined') {
 			this.#channel = new BroadcastChannel(CHANNEL);
 			this.#channel.onmessage = (event: MessageEvent<{ dataset: string }>) => void this.refresh(event.data.dataset);
 		}
+		this.#poll();
 		return this.#loading;
 	}
 
-	async #read() {
+	async #readDrafts() {
+		if (typeof indexedDB === 'undefined') return;
 		try {
 			const { manifests, problems } = await readManifests();
-			this.#apply(Object.fromEntries(manifests.map((m) => [m.dataset, m])), problems);
+			this.manifests = Object.fromEntries(manifests.map((m) => [m.dataset, m]));
+			this.#manifestProblems = problems;
 		} catch {
-			// Storage unavailable (private mode, blocked): the shipped data is all there is.
+			// Storage unavailable (private mode, blocked): no drafts.
 			this.manifests = {};
-			this.problems = {};
+			this.#manifestProblems = {};
 		}
-		this.loaded = true;
+		this.#applyProblems();
+	}
+
+	/** Asks the Atlas server for the published versions; returns the datasets whose version changed. */
+	async #readPublished(): Promise<string[]> {
+		let answer: { server?: boolean; revision?: string; datasets?: Record<string, PublishedVersion> };
+		try {
+			const response = await fetch(`${base}/api/published`, { cache: 'no-cache', headers: { accept: 'application/json' } });
+			if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) throw new Error('no server');
+			answer = await response.json();
+		} catch {
+			// A static host (or the server is down): what was last seen stays, and drafts keep working.
+			if (this.server === null) this.server = false;
+			return [];
+		}
+		this.server = answer.server === true;
+		const next = answer.datasets ?? {};
+		const changed = [...new Set([...Object.keys(next), ...Object.keys(this.published)])].filter((d) => next[d]?.id !== this.published[d]?.id);
+		if (answer.revision !== this.#revision || changed.length) {
+			this.#revision = answer.revision ?? '';
+			this.published = next;
+		}
+		return changed;
+	}
+
+	#poll() {
+		if (this.#polling || typeof document === 'undefined') return;
+		this.#polling = true;
+		const check = async () => {
+			if (document.visibilityState !== 'visible') return;
+			for (const dataset of await this.#readPublished()) this.#changedHere(dataset);
+		};
+		setInterval(check, PUBLISHED_POLL_MS);
+		document.addEventListener('visibilitychange', check);
+	}
+
+	#changedHere(dataset: string) {
+		this.#failed.delete(dataset);
+		this.#applyProblems();
+		for (const listener of this.#listeners) listener(dataset);
 	}
 
 	/** Re-reads after a change to `dataset`, here or in another tab, and tells the data layer to re-attach it. */
 	async refresh(dataset: string): Promise<void> {
-		this.#failed.delete(dataset);
-		this.#loading = this.#read();
+		this.#loading = Promise.all([this.#readDrafts(), this.#readPublished()]).then(() => undefined);
 		await this.#loading;
-		for (const listener of this.#listeners) listener(dataset);
+		this.#changedHere(dataset);
 	}
 
 	/** Announces a change made in this tab to the others, then refreshes this one. */
@@ -55,15 +112,14 @@ class Versions {
 
 	/** The current version of `dataset` failed to load: it shows the shipped data, and says why, until it changes. */
 	unreadable(dataset: string, reason: string): void {
-		this.#failed.set(dataset, reason);
-		this.#apply(this.manifests, this.problems);
+		const version = this.#resolved(dataset);
+		if (version) this.#failed.set(dataset, { id: version.id, reason });
+		this.#applyProblems();
 	}
 
-	// Failures to load outlive re-reads for other datasets: the page keeps the shipped data attached for them.
-	#apply(manifests: Record<string, Manifest>, problems: Record<string, string>) {
-		const failed = [...this.#failed].filter(([dataset]) => manifests[dataset]?.current);
-		this.manifests = { ...manifests, ...Object.fromEntries(failed.map(([d]) => [d, { ...manifests[d], current: null }])) };
-		this.problems = { ...problems, ...Object.fromEntries(failed) };
+	#applyProblems() {
+		const failed = [...this.#failed].filter(([dataset, f]) => this.#resolved(dataset)?.id === f.id).map(([dataset, f]) => [dataset, f.reason]);
+		this.problems = { ...this.#manifestProblems, ...Object.fromEntries(failed) };
 	}
 
 	onChange(listener: (dataset: string) => void): () => void {
@@ -71,9 +127,20 @@ class Versions {
 		return () => this.#listeners.delete(listener);
 	}
 
-	current(dataset: string): VersionMeta | null {
+	/** This browser's draft of `dataset`, if it uses one. */
+	draft(dataset: string): VersionMeta | null {
 		const manifest = this.manifests[dataset];
 		return manifest?.versions.find((v) => v.id === manifest.current) ?? null;
+	}
+
+	#resolved(dataset: string): VersionMeta | null {
+		return this.draft(dataset) ?? this.published[dataset] ?? null;
+	}
+
+	/** The version every chart of `dataset` reads: the draft, else the published version, else null (the shipped data). */
+	current(dataset: string): VersionMeta | null {
+		const version = this.#resolved(dataset);
+		return version && this.#failed.get(dataset)?.id === version.id ? null : version;
 	}
 
 	/** A key that changes whenever any of the tables changes version: part of every live query's key. */

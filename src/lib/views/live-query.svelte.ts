@@ -2,7 +2,7 @@ import { untrack } from 'svelte';
 import type { ChartError } from '../charts/types';
 import type { Connector } from '../db/connector';
 import { toDbError } from '../db/errors';
-import { versions } from '../versions/versions.svelte.ts';
+import { versions } from '../versions/versions.svelte';
 
 /**
  * A query result that starts from the build-time snapshot and is re-run through DuckDB-WASM when its key changes,

@@ -1,0 +1,18 @@
+import type { VersionMeta } from './store';
+
+/**
+ * A version published on the Atlas server for everyone: like a browser's committed version (a base, then uploaded
+ * files each read by its recipe), with each file named by its SHA-256 and fetched from /api/files/<sha256>.
+ */
+export type PublishedVersion = VersionMeta & { published: true; basedOn: string };
+
+export const isPublished = (version: VersionMeta): version is PublishedVersion => (version as Partial<PublishedVersion>).published === true;
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** How a source line names a version that replaces the shipped data, wherever the chart goes. */
+export function versionLine(version: VersionMeta): string {
+	return isPublished(version)
+		? `published by ${version.by} on ${day(version.at)} (${version.fileName})`
+		: `uploaded ${version.fileName} on ${day(version.at)} by ${version.by}, only in this browser`;
+}
