@@ -119,9 +119,9 @@ export async function getHistory(store: AtlasStore, event: ApiEvent): Promise<Re
 	return json({ dataset: schema.dataset.name, current: current?.id ?? SHIPPED, versions: await store.history(schema.dataset.name) });
 }
 
-/** Hooks for the crash test: where a publish may be made to stop, by `ATLAS_CRASH_AT` (tests only). */
+/** Hooks for the crash test: where a publish may be made to stop, by `ATLAS_TEST_CRASH_AT` (tests only). */
 export type CrashPoint = 'before-write' | 'during-write' | 'after-write' | 'in-transaction';
-const crashAt = () => process.env.ATLAS_CRASH_AT as CrashPoint | undefined;
+const crashAt = () => process.env.ATLAS_TEST_CRASH_AT as CrashPoint | undefined;
 function crashIf(point: CrashPoint) {
 	if (crashAt() !== point) return;
 	log('crash-test.kill', { point }, 'warn');
