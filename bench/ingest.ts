@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromiumLaunch } from '../tests/playwright.config';
 import { generatedSalaryCsv } from './generate-salaries';
+import { measurePublish, type PublishResult } from './publish';
 
 export interface IngestSample {
 	/** File chosen → preview shown (read, checked, compared). */
@@ -29,6 +30,7 @@ export interface IngestResult {
 	samples: IngestSample[];
 	nativeMs: number[];
 	threads: number;
+	publish: PublishResult;
 }
 
 export function generatedFile(rows: number): string {
@@ -117,5 +119,8 @@ export async function measureIngestAll(port: number, runs: number): Promise<Inge
 	const { statSync } = await import('node:fs');
 	const native = await measureNative(file, runs);
 	console.log(`native DuckDB read: ${native.ms.map((m) => m | 0).join(', ')} ms`);
-	return { rows, bytes: statSync(file).size, samples: await measureIngest(port, file, runs), nativeMs: native.ms, threads: native.threads };
+	const samples = await measureIngest(port, file, runs);
+	const { readFileSync } = await import('node:fs');
+	const publish = await measurePublish(port + 1, readFileSync(file), runs);
+	return { rows, bytes: statSync(file).size, samples, nativeMs: native.ms, threads: native.threads, publish };
 }

@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: builds, serves the production build, and measures cold loads of the overview in Debian's Chromium.
+ * `npm run bench`: builds, serves the production build from the Atlas server, and measures cold loads of the overview in Debian's Chromium.
  * Writes the medians to bench/BENCHMARKS.md. Options: --runs N (default 7), --no-build.
  */
 import { chromium, type Response } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumLaunch } from '../tests/playwright.config';
@@ -216,7 +217,14 @@ async function measureInteractions(): Promise<Record<string, number[]>> {
 
 async function main() {
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: root, stdio: 'inherit' });
-	const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+	// The Atlas server on the production build, with an empty data directory of its own.
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
+	const server = spawn(process.execPath, ['--import', 'tsx', 'src/serve.ts'], {
+		cwd: root,
+		stdio: 'ignore',
+		detached: true,
+		env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir }
+	});
 	try {
 		await waitForServer(`http://localhost:${port}/`);
 		const samples = await measure();
@@ -232,6 +240,7 @@ async function main() {
 		console.log(`median first chart ${median(samples.map((s) => s.firstChartPainted))} ms`);
 	} finally {
 		process.kill(-server.pid!);
+		rmSync(dataDir, { recursive: true, force: true });
 	}
 }
 
