@@ -59,12 +59,15 @@ export class AtlasServer {
 		return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 	}
 
-	async stop(): Promise<void> {
+	/** Stops the server as a service manager would (SIGTERM); resolves to its exit code. */
+	async stop(): Promise<number | null> {
+		let code: number | null = null;
 		if (this.process && this.process.exitCode === null && this.process.signalCode === null) {
 			this.process.kill('SIGTERM');
-			await this.exited();
+			code = await this.exited();
 		}
 		this.process = null;
+		return code;
 	}
 
 	remove(): void {

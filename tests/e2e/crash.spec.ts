@@ -88,6 +88,12 @@ test('a server killed at any point of a large publish restarts with exactly the 
 		await server.stop();
 	}
 	console.log(`crash test outcomes: ${outcomes.join(', ')}`);
+	// And a clean stop: SIGTERM closes the database and exits 0, and the next start finds the same version.
+	await server.start();
+	expect(await server.stop()).toBe(0);
+	expect(server.log).toContain('"event":"stopped"');
+	await server.start();
+	expect((await published())?.id).toBe(previous?.id);
 	// Every kill before the commit left the previous version; every kill after it, the new one.
 	for (const outcome of outcomes) expect(outcome).toMatch(outcome.startsWith('after-commit') ? /: new$/ : /: previous$/);
 });

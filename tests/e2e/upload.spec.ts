@@ -96,7 +96,7 @@ test.describe('/data upload', () => {
 		expect(reloaded).toEqual(february);
 
 		await page.goto('/data');
-		const history = panel(page).locator('[data-history] tbody tr');
+		const history = panel(page).locator('[data-drafts] tbody tr');
 		await expect(history).toHaveCount(3);
 		await history.filter({ hasText: 'gartner-releases-to-2025-07.csv' }).getByRole('button', { name: 'Make current' }).click();
 		await expect(panel(page).locator('[data-current-version]')).toContainText('gartner-releases-to-2025-07.csv');

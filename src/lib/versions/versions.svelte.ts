@@ -46,16 +46,31 @@ class Versions {
 
 	async #readDrafts() {
 		if (typeof indexedDB === 'undefined') return;
+		let read: Awaited<ReturnType<typeof readManifests>> = { manifests: [], problems: {} };
 		try {
-			const { manifests, problems } = await readManifests();
-			this.manifests = Object.fromEntries(manifests.map((m) => [m.dataset, m]));
-			this.#manifestProblems = problems;
+			read = await readManifests();
 		} catch {
 			// Storage unavailable (private mode, blocked): no drafts.
-			this.manifests = {};
-			this.#manifestProblems = {};
 		}
+		this.#update(() => {
+			this.manifests = Object.fromEntries(read.manifests.map((m) => [m.dataset, m]));
+			this.#manifestProblems = read.problems;
+		});
+	}
+
+	/**
+	 * Applies a change of state and, in the same tick, tells the data layer which datasets now resolve to another
+	 * version: their attachments are dropped before any chart's effect re-runs its query on the new revision.
+	 */
+	#update(apply: () => void): string[] {
+		const ids = () => Object.fromEntries([...new Set([...Object.keys(this.manifests), ...Object.keys(this.published)])].map((d) => [d, this.#resolved(d)?.id ?? null]));
+		const before = ids();
+		apply();
+		const after = ids();
+		const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((d) => (before[d] ?? null) !== (after[d] ?? null));
+		for (const dataset of changed) this.#changedHere(dataset);
 		this.#applyProblems();
+		return changed;
 	}
 
 	/** Asks the Atlas server for the published versions; returns the datasets whose version changed. */
@@ -71,21 +86,16 @@ class Versions {
 			return [];
 		}
 		this.server = answer.server === true;
-		const next = answer.datasets ?? {};
-		const changed = [...new Set([...Object.keys(next), ...Object.keys(this.published)])].filter((d) => next[d]?.id !== this.published[d]?.id);
-		if (answer.revision !== this.#revision || changed.length) {
-			this.#revision = answer.revision ?? '';
-			this.published = next;
-		}
-		return changed;
+		if (answer.revision === this.#revision) return [];
+		this.#revision = answer.revision ?? '';
+		return this.#update(() => (this.published = answer.datasets ?? {}));
 	}
 
 	#poll() {
 		if (this.#polling || typeof document === 'undefined') return;
 		this.#polling = true;
 		const check = async () => {
-			if (document.visibilityState !== 'visible') return;
-			for (const dataset of await this.#readPublished()) this.#changedHere(dataset);
+			if (document.visibilityState === 'visible') await this.#readPublished();
 		};
 		setInterval(check, PUBLISHED_POLL_MS);
 		document.addEventListener('visibilitychange', check);
@@ -93,15 +103,13 @@ class Versions {
 
 	#changedHere(dataset: string) {
 		this.#failed.delete(dataset);
-		this.#applyProblems();
 		for (const listener of this.#listeners) listener(dataset);
 	}
 
-	/** Re-reads after a change to `dataset`, here or in another tab, and tells the data layer to re-attach it. */
-	async refresh(dataset: string): Promise<void> {
+	/** Re-reads after a change to `dataset`, here or in another tab; the datasets whose version changed are re-attached. */
+	async refresh(_dataset?: string): Promise<void> {
 		this.#loading = Promise.all([this.#readDrafts(), this.#readPublished()]).then(() => undefined);
 		await this.#loading;
-		this.#changedHere(dataset);
 	}
 
 	/** Announces a change made in this tab to the others, then refreshes this one. */
