@@ -58,7 +58,7 @@ export async function measurePublish(port: number, file: Buffer, runs: number): 
 					'x-atlas-upload': encodeURIComponent(JSON.stringify({ fileName: 'generated-salaries-1m.csv', mode: 'replace' })),
 					'content-type': 'text/csv'
 				},
-				body: file
+				body: new Uint8Array(file)
 			});
 			const body = await response.json();
 			if (response.status !== 201) throw new Error(`publish answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);

@@ -38,7 +38,7 @@ test('a server killed at any point of a large publish restarts with exactly the 
 	test.setTimeout(600_000);
 	const files = [1, 2].map((seed) => Buffer.from(generatedSalaryCsv(ROWS, seed)));
 	const sha = files.map((bytes) => createHash('sha256').update(bytes).digest('hex'));
-	let previous: { id: string; sha: string } | null = null;
+	let previous = null as { id: string; sha: string } | null;
 	const outcomes: string[] = [];
 	for (let round = 0; round < 20; round++) {
 		const point = points[round % points.length];
