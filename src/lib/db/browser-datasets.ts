@@ -22,18 +22,27 @@ export async function connectorWith(names: string[]): Promise<Connector> {
 	return conn;
 }
 
+// The last attach started per dataset: a new one waits for it, so two never replace the same table at once (a version
+// change can drop an attachment while it is still being made).
+const attaching = new Map<string, Promise<void>>();
+
 function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 	let pending = attached.get(name);
 	if (!pending) {
+		const previous = attaching.get(name) ?? Promise.resolve();
 		// The draft in this browser or the version published on the server, when there is one, else the shipped file.
-		pending = versions.load().then(async () => {
-			const version = versions.current(name);
-			if (version && (await attachedVersion(engine, name, version))) return;
-			const [conn, ipc] = await Promise.all([engine, fetchDataset(name)]);
-			await attachDataset(conn, name, ipc);
-		});
+		pending = previous
+			.catch(() => undefined)
+			.then(() => versions.load())
+			.then(async () => {
+				const version = versions.current(name);
+				if (version && (await attachedVersion(engine, name, version))) return;
+				const [conn, ipc] = await Promise.all([engine, fetchDataset(name)]);
+				await attachDataset(conn, name, ipc);
+			});
 		pending.catch(() => attached.delete(name));
 		attached.set(name, pending);
+		attaching.set(name, pending);
 	}
 	return pending;
 }

@@ -11,7 +11,7 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ReadRecipe } from '../checks/recipe';
-import type { PublishedVersion } from '../versions/published';
+import type { AuditEntry, PublishedVersion } from '../versions/published';
 import type { VersionBase } from '../versions/store';
 import { log } from './log';
 import { nativeConnector, type NativeEngine } from './native-connector';
@@ -36,14 +36,6 @@ export class Conflict extends Error {
 	}
 }
 
-export interface AuditEntry {
-	at: string;
-	actor: string;
-	action: string;
-	dataset: string | null;
-	version: string | null;
-	detail: string | null;
-}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS versions (

@@ -1,6 +1,8 @@
 import { base } from '$app/paths';
 import type { IngestReport } from '../checks/ingest';
-import type { PublishedVersion } from '../versions/published';
+import type { AuditEntry, PublishedVersion } from '../versions/published';
+
+export type { AuditEntry };
 
 /** Calls to the Atlas server's API from the upload panel. Every write carries the session's CSRF token. */
 
@@ -81,14 +83,6 @@ export async function setPublished(dataset: string, id: string | null, basedOn: 
 	);
 }
 
-export interface AuditEntry {
-	at: string;
-	actor: string;
-	action: string;
-	dataset: string | null;
-	version: string | null;
-	detail: string | null;
-}
 
 export async function auditLog(): Promise<AuditEntry[]> {
 	return (await answer<{ entries: AuditEntry[] }>(await fetch(`${base}/api/audit`, { cache: 'no-store' }))).entries;

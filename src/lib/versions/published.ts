@@ -16,3 +16,13 @@ export function versionLine(version: VersionMeta): string {
 		? `published by ${version.by} on ${day(version.at)} (${version.fileName})`
 		: `uploaded ${version.fileName} on ${day(version.at)} by ${version.by}, only in this browser`;
 }
+
+/** One line of the server's audit log: a publication, rollback, reset, sign-in or refused sign-in. */
+export interface AuditEntry {
+	at: string;
+	actor: string;
+	action: string;
+	dataset: string | null;
+	version: string | null;
+	detail: string | null;
+}

@@ -68,7 +68,8 @@ class Versions {
 		apply();
 		const after = ids();
 		const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((d) => (before[d] ?? null) !== (after[d] ?? null));
-		for (const dataset of changed) this.#changedHere(dataset);
+		// Before the first load nothing is attached yet: every attachment waits for it.
+		if (this.loaded) for (const dataset of changed) this.#changedHere(dataset);
 		this.#applyProblems();
 		return changed;
 	}
