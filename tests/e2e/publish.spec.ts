@@ -81,6 +81,9 @@ test('a publisher’s release reaches a viewer and an embed on another site afte
 	await viewer.goto('/data#upload');
 	await expect(panel(viewer).locator('[data-sign-in]')).toBeVisible();
 	await expect(panel(viewer).locator('[data-publish]')).toHaveCount(0);
+	// The catalogue card says which version the charts read, and that its facts are the shipped data's.
+	await expect(viewer.locator('[data-dataset="it_spending"] [data-card-version]')).toContainText(`published by ${PUBLISHER.name}`);
+	await expect(viewer.locator('[data-dataset="it_spending"] [data-card-version]')).toContainText('300 rows');
 
 	// A slide on another site embeds the overview's bar chart.
 	const slide = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
