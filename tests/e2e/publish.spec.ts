@@ -151,6 +151,26 @@ test('a publish based on an older version gets a conflict, and nothing changes',
 	expect(await versionCount()).toBe(before + 1);
 });
 
+test('a publish after the session ended elsewhere is refused; the sign-in form comes back and the checked file stays', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const page = await publisherPage(browser);
+	await panel(page).locator('[data-upload-dataset]').selectOption('it_spending');
+	await panel(page).getByLabel('are added to it').check();
+	await panel(page).locator('[data-upload-input]').setInputFiles(newer);
+	await expect(panel(page).locator('[data-upload-preview]')).toBeVisible(slow);
+	// Signed out in another tab of the same browser.
+	const other = await page.context().newPage();
+	await other.goto('/data#upload');
+	await other.locator('[data-signed-in]').getByRole('button', { name: 'Sign out' }).click();
+	await expect(other.locator('[data-sign-in]')).toBeVisible();
+	const before = await (await fetch(`${server.url}/api/published`)).json();
+	await panel(page).locator('[data-publish]').click();
+	await expect(panel(page).getByRole('alert').first()).toContainText('Not published, nothing was changed: Sign in as a publisher first');
+	await expect(panel(page).locator('[data-sign-in]')).toBeVisible();
+	await expect(panel(page).locator('[data-upload-preview]')).toBeVisible();
+	expect(await (await fetch(`${server.url}/api/published`)).json()).toEqual(before);
+});
+
 test('where no Atlas server answers (a static host), the panel says publishing needs one and drafts still work', async ({ page }) => {
 	await page.route('**/api/**', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }));
 	await page.goto(`${server.url}/data#upload`);

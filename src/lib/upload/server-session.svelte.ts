@@ -15,6 +15,12 @@ class ServerState {
 		return this.#asked;
 	}
 
+	/** Asks again who is signed in (after the server refused a session that expired or was signed out elsewhere). */
+	async reload(): Promise<void> {
+		this.#asked = undefined;
+		await this.load();
+	}
+
 	get publisher(): string | null {
 		return this.session?.publisher ?? null;
 	}
