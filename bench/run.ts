@@ -176,7 +176,7 @@ const interactions: Interaction[] = [
 	{
 		name: '/industries: industry → sector bar, matrix row and career paths',
 		path: '/industries',
-		targets: ['[data-industry="Financial services"] button', '[data-industry="Automotive"] button'],
+		targets: ['[data-industry="Financial services"] [aria-pressed]', '[data-industry="Automotive"] [aria-pressed]'],
 		done: ['[data-needs="Financial services"]', '[data-needs="Automotive"]']
 	}
 ];

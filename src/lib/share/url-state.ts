@@ -22,3 +22,28 @@ export function searchWith(url: URL, changes: Record<string, string | number | n
 	const search = next.toString();
 	return search ? `?${search}` : url.pathname;
 }
+
+/**
+ * The URL of this page with some parameters changed: the `href` of a control whose view is that URL, so a click works
+ * before the page hydrates (the link is followed and the page opens on that view). Prerendered pages get the
+ * defaults' links.
+ */
+export function viewHref(url: URL, changes: Record<string, string | number | null>): string {
+	const next = new URLSearchParams(pageParams(url));
+	for (const [name, value] of Object.entries(changes)) {
+		if (value === null) next.delete(name);
+		else next.set(name, String(value));
+	}
+	const search = next.toString();
+	return search ? `${url.pathname}?${search}` : url.pathname;
+}
+
+/**
+ * A click on such a link once the page runs: the page changes the view itself (no reload, focus and scroll kept). A
+ * click meant for a new tab or window (a modifier key, a middle click) is left to the browser.
+ */
+export function followHere(event: MouseEvent, select: () => void): void {
+	if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+	event.preventDefault();
+	select();
+}

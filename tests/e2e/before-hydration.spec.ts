@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * A control clicked the moment it is painted, before the page's JavaScript runs, still selects the right view: each is
+ * a link (or a GET form) whose URL is that view. The app's JavaScript is held back until after the click, with the
+ * CPU throttled 4× as on a slow laptop, so the click always lands before hydration.
+ */
+const slow = { timeout: 60_000 };
+
+async function holdScripts(page: Page): Promise<() => Promise<void>> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	const scripts = '**/_app/immutable/**/*.js';
+	await page.route(scripts, async (route) => {
+		await held;
+		// A request of a page left by the click's navigation is gone by then.
+		await route.continue().catch(() => undefined);
+	});
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	// Once released, every script (held or later) goes through at once.
+	return async () => release();
+}
+
+/** Not hydrated: the page's components have not started (the overview marks its hydration). */
+const notHydrated = (page: Page) => page.evaluate(() => performance.getEntriesByName('overview-hydrated').length + performance.getEntriesByName('page-hydrated').length);
+
+test('overview: a year and a release chosen before hydration open that view', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/');
+	await page.locator('label', { hasText: '2025' }).locator('a').click();
+	await page.waitForURL(/[?&]year=2025/);
+	expect(new URL(page.url()).searchParams.get('release')).toBe('2026-02');
+	// The release list is a GET form with a Show button until the page runs.
+	await page.locator('select[name="release"]').selectOption('2022-10');
+	await page.locator('[data-show-release]').click();
+	await page.waitForURL(/release=2022-10/);
+	expect(await notHydrated(page)).toBe(0);
+	await release();
+	await expect(page.locator('[data-chart="segment-bars"] figcaption')).toContainText('(Oct 2022 release, published', slow);
+	await expect(page.locator('[data-show-release]')).toHaveCount(0);
+});
+
+test('spending: a heatmap cell clicked before hydration selects that segment and year', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/spending');
+	await page.locator('[data-chart="growth-heatmap"] .cell[data-row="Software"][data-column="2023"]').click();
+	await page.waitForURL(/segment=Software/);
+	expect(new URL(page.url()).searchParams.get('year')).toBe('2023');
+	await release();
+	await expect(page.locator('[data-chart="growth-heatmap"] .cell[aria-pressed="true"]')).toHaveAttribute('data-row', 'Software', slow);
+	await expect(page.locator('[data-chart="growth-heatmap"] .cell[aria-pressed="true"]')).toHaveAttribute('data-column', '2023');
+});
+
+test('spending: USD / share clicked before hydration switches the measure', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/spending');
+	await page.locator('label', { hasText: 'Share of total' }).locator('a').click();
+	await page.waitForURL(/measure=share/);
+	await release();
+	await expect(page.getByRole('radio', { name: 'Share of total' })).toBeChecked(slow);
+});
+
+test('careers: an occupation clicked before hydration is highlighted in the wage chart and the career paths', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/careers');
+	await page.locator('[data-chart="wages"] .row[data-key="15-1212"]').click();
+	await page.waitForURL(/occ=15-1212/);
+	await release();
+	await expect(page.locator('[data-chart="wages"] .row[aria-current="true"]')).toHaveAttribute('data-key', '15-1212', slow);
+});
+
+test('industries: an industry clicked before hydration links to its sector and career paths', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/industries');
+	await page.getByRole('button', { name: 'Financial services' }).click();
+	await page.waitForURL(/industry=Financial/);
+	await release();
+	await expect(page.locator('[data-needs="Financial services"]')).toBeVisible(slow);
+	await expect(page.getByRole('button', { name: 'Financial services' })).toHaveAttribute('aria-pressed', 'true');
+	// After hydration the same control works without a reload, and a second click clears the selection.
+	await page.getByRole('button', { name: 'Financial services' }).click();
+	await expect(page).not.toHaveURL(/industry=/);
+});
