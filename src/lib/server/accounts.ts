@@ -33,6 +33,24 @@ export function publisherNames(dir: string): string[] {
 	return accounts(dir).map((a) => a.name);
 }
 
+async function writeAccounts(dir: string, list: Account[]): Promise<void> {
+	// Written aside and renamed: a server reading it never sees half a file.
+	const temp = `${file(dir)}.${process.pid}.tmp`;
+	const handle = await open(temp, 'w', 0o600);
+	await handle.writeFile(JSON.stringify(list, null, '\t'));
+	await handle.sync();
+	await handle.close();
+	await rename(temp, file(dir));
+}
+
+/** Removes a publisher: their sessions stop working at their next request. */
+export async function removePublisher(dir: string, name: string): Promise<boolean> {
+	const list = accounts(dir);
+	if (!list.some((a) => a.name === name)) return false;
+	await writeAccounts(dir, list.filter((a) => a.name !== name));
+	return true;
+}
+
 /** Adds a publisher, or sets a new password for one that exists. */
 export async function addPublisher(dir: string, name: string, password: string): Promise<'added' | 'updated'> {
 	if (!NAME.test(name)) throw new Error('A publisher name is 1–64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit.');
@@ -42,14 +60,7 @@ export async function addPublisher(dir: string, name: string, password: string):
 	const list = accounts(dir);
 	const existing = list.find((a) => a.name === name);
 	const account = { name, salt: salt.toString('base64'), hash: hash.toString('base64'), created: new Date().toISOString() };
-	const next = existing ? list.map((a) => (a.name === name ? account : a)) : [...list, account];
-	// Written aside and renamed: a server reading it never sees half a file.
-	const temp = `${file(dir)}.${process.pid}.tmp`;
-	const handle = await open(temp, 'w', 0o600);
-	await handle.writeFile(JSON.stringify(next, null, '\t'));
-	await handle.sync();
-	await handle.close();
-	await rename(temp, file(dir));
+	await writeAccounts(dir, existing ? list.map((a) => (a.name === name ? account : a)) : [...list, account]);
 	return existing ? 'updated' : 'added';
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPublisher } from './accounts';
+import { addPublisher, removePublisher } from './accounts';
 import { getHistory, getPublished, getSession, publish, setCurrent, signIn, signOut, type ApiEvent } from './api';
 import { SignInLimiter } from './sessions';
 import { AtlasStore, SHIPPED, type PublishedVersion } from './store';
@@ -129,6 +129,14 @@ describe('every write is refused without a session, a CSRF token or the same ori
 		};
 		for (let i = 0; i < 5; i++) expect(await tryWith('not the password')).toEqual({ status: 401, cookie: undefined });
 		expect(await tryWith('staple lemon quartz')).toMatchObject({ status: 429, cookie: undefined });
+	});
+
+	it('a removed publisher’s session stops working at once', async () => {
+		await addPublisher(dir, 'cleo', 'temporary access only');
+		const cleo = await signedIn('cleo', 'temporary access only');
+		await removePublisher(dir, 'cleo');
+		expect((await publishCall(cleo, newer, SHIPPED)).status).toBe(401);
+		expect((await (await getSession(store, event('/api/session', { cookie: cleo.cookie }))).json()).publisher).toBeNull();
 	});
 
 	it('a publish must say what it was based on (If-Match)', async () => {

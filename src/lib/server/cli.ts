@@ -1,10 +1,10 @@
 /**
  * The Atlas server's command line: `npm run atlas -- add-publisher NAME` (password prompted, or read from standard
- * input when it is not a terminal), `npm run atlas -- publishers`.
+ * input when it is not a terminal), `npm run atlas -- remove-publisher NAME`, `npm run atlas -- publishers`.
  */
 import { createInterface } from 'node:readline';
 import { mkdirSync } from 'node:fs';
-import { addPublisher, MIN_PASSWORD, publisherNames } from './accounts';
+import { addPublisher, MIN_PASSWORD, publisherNames, removePublisher } from './accounts';
 import { dataDir } from './config';
 
 async function readPassword(): Promise<string> {
@@ -49,10 +49,14 @@ async function main(args: string[]) {
 	if (command === 'add-publisher' && name) {
 		const result = await addPublisher(dir, name, await readPassword());
 		console.log(`${result === 'added' ? 'Added' : 'Updated the password of'} publisher ${name} in ${dir}.`);
+	} else if (command === 'remove-publisher' && name) {
+		const removed = await removePublisher(dir, name);
+		console.log(removed ? `Removed publisher ${name}: their sessions end at their next request.` : `There is no publisher ${name} in ${dir}.`);
+		if (!removed) process.exitCode = 1;
 	} else if (command === 'publishers') {
 		console.log(publisherNames(dir).join('\n') || `No publishers in ${dir} yet.`);
 	} else {
-		console.log('Usage:\n  npm run atlas -- add-publisher NAME   adds a publisher (or sets a new password), prompting for the password\n  npm run atlas -- publishers           lists the publishers\nThe data directory is ATLAS_DATA_DIR (default ./var).');
+		console.log('Usage:\n  npm run atlas -- add-publisher NAME   adds a publisher (or sets a new password), prompting for the password\n  npm run atlas -- remove-publisher NAME removes a publisher (their sessions end at once)\n  npm run atlas -- publishers           lists the publishers\nThe data directory is ATLAS_DATA_DIR (default ./var).');
 		if (command) process.exitCode = 2;
 	}
 }

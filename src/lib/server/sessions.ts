@@ -3,6 +3,7 @@
  * only as its SHA-256, with a CSRF token of its own that every write must send back in a header.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { publisherNames } from './accounts';
 import type { AtlasStore } from './store';
 
 export const SESSION_COOKIE = 'atlas_session';
@@ -26,10 +27,12 @@ export async function createSession(store: AtlasStore, publisher: string): Promi
 	return { cookie, session };
 }
 
+/** The session a cookie holds, while it has not expired and its publisher has not been removed. */
 export async function readSession(store: AtlasStore, cookie: string | undefined): Promise<Session | null> {
 	if (!cookie || cookie.length > 100) return null;
 	const [row] = await store.read(`SELECT publisher, csrf FROM sessions WHERE token_sha256 = ? AND expires_at > ?`, [sha256(cookie), new Date().toISOString()]);
-	return row ? { publisher: String(row.publisher), csrf: String(row.csrf) } : null;
+	if (!row || !publisherNames(store.dir).includes(String(row.publisher))) return null;
+	return { publisher: String(row.publisher), csrf: String(row.csrf) };
 }
 
 export async function endSession(store: AtlasStore, cookie: string): Promise<void> {
