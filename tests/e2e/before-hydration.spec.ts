@@ -29,12 +29,12 @@ test('overview: a year and a release chosen before hydration open that view', as
 	const release = await holdScripts(page);
 	await page.goto('/');
 	await page.locator('label', { hasText: '2025' }).locator('a').click();
-	await page.waitForURL(/[?&]year=2025/);
+	await page.waitForURL(/[?&]year=2025/, { waitUntil: 'commit' });
 	expect(new URL(page.url()).searchParams.get('release')).toBe('2026-02');
 	// The release list is a GET form with a Show button until the page runs.
 	await page.locator('select[name="release"]').selectOption('2022-10');
 	await page.locator('[data-show-release]').click();
-	await page.waitForURL(/release=2022-10/);
+	await page.waitForURL(/release=2022-10/, { waitUntil: 'commit' });
 	expect(await notHydrated(page)).toBe(0);
 	await release();
 	await expect(page.locator('[data-chart="segment-bars"] figcaption')).toContainText('(Oct 2022 release, published', slow);
@@ -45,7 +45,7 @@ test('spending: a heatmap cell clicked before hydration selects that segment and
 	const release = await holdScripts(page);
 	await page.goto('/spending');
 	await page.locator('[data-chart="growth-heatmap"] .cell[data-row="Software"][data-column="2023"]').click();
-	await page.waitForURL(/segment=Software/);
+	await page.waitForURL(/segment=Software/, { waitUntil: 'commit' });
 	expect(new URL(page.url()).searchParams.get('year')).toBe('2023');
 	await release();
 	await expect(page.locator('[data-chart="growth-heatmap"] .cell[aria-pressed="true"]')).toHaveAttribute('data-row', 'Software', slow);
@@ -56,16 +56,37 @@ test('spending: USD / share clicked before hydration switches the measure', asyn
 	const release = await holdScripts(page);
 	await page.goto('/spending');
 	await page.locator('label', { hasText: 'Share of total' }).locator('a').click();
-	await page.waitForURL(/measure=share/);
+	await page.waitForURL(/measure=share/, { waitUntil: 'commit' });
 	await release();
 	await expect(page.getByRole('radio', { name: 'Share of total' })).toBeChecked(slow);
+});
+
+test('spending: a segment in the lines’ legend clicked before hydration is highlighted', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/spending');
+	await page.locator('.series-legend').getByRole('button', { name: 'Software' }).click();
+	await page.waitForURL(/segment=Software/, { waitUntil: 'commit' });
+	await release();
+	await expect(page.locator('.series-legend').getByRole('button', { name: 'Software' })).toHaveAttribute('aria-pressed', 'true', slow);
+});
+
+test('careers: a career path step clicked before hydration highlights its occupation', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/careers');
+	const step = page.locator('[data-chart="path-a"] .bar').first();
+	const key = await step.getAttribute('data-key');
+	await step.click();
+	await page.waitForURL(/occ=/, { waitUntil: 'commit' });
+	await release();
+	await expect(page.locator('[data-chart="path-a"] .bar[aria-current="true"]').first()).toBeVisible(slow);
+	expect(key).not.toBeNull();
 });
 
 test('careers: an occupation clicked before hydration is highlighted in the wage chart and the career paths', async ({ page }) => {
 	const release = await holdScripts(page);
 	await page.goto('/careers');
 	await page.locator('[data-chart="wages"] .row[data-key="15-1212"]').click();
-	await page.waitForURL(/occ=15-1212/);
+	await page.waitForURL(/occ=15-1212/, { waitUntil: 'commit' });
 	await release();
 	await expect(page.locator('[data-chart="wages"] .row[aria-current="true"]')).toHaveAttribute('data-key', '15-1212', slow);
 });
@@ -74,7 +95,7 @@ test('industries: an industry clicked before hydration links to its sector and c
 	const release = await holdScripts(page);
 	await page.goto('/industries');
 	await page.getByRole('button', { name: 'Financial services' }).click();
-	await page.waitForURL(/industry=Financial/);
+	await page.waitForURL(/industry=Financial/, { waitUntil: 'commit' });
 	await release();
 	await expect(page.locator('[data-needs="Financial services"]')).toBeVisible(slow);
 	await expect(page.getByRole('button', { name: 'Financial services' })).toHaveAttribute('aria-pressed', 'true');
