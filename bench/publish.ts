@@ -4,7 +4,7 @@
  * one transaction. Beside it, native DuckDB reading the same file into a table (the floor).
  */
 import { execSync } from 'node:child_process';
-import { AtlasServer, PUBLISHER } from '../tests/e2e/atlas-server';
+import { AtlasServer } from '../tests/e2e/atlas-server';
 
 export interface PublishSample {
 	/** Request sent → answer received, as the browser waits for it. */
@@ -38,13 +38,7 @@ export async function measurePublish(port: number, file: Buffer, runs: number): 
 	const stop = sampleRss(server.process!.pid!);
 	const samples: PublishSample[] = [];
 	try {
-		const signIn = await fetch(`${server.url}/api/session`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', origin: server.url },
-			body: JSON.stringify(PUBLISHER)
-		});
-		const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
-		const { csrf } = await signIn.json();
+		const { cookie, csrf } = await server.signIn();
 		let current = 'shipped';
 		for (let run = 0; run < runs; run++) {
 			const started = performance.now();

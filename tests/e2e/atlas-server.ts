@@ -52,6 +52,17 @@ export class AtlasServer {
 		child.removeAllListeners('exit');
 	}
 
+	/** Signs the publisher in through the API: the session cookie and its CSRF token, for requests of a test's own. */
+	async signIn(): Promise<{ cookie: string; csrf: string }> {
+		const response = await fetch(`${this.url}/api/session`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: this.url },
+			body: JSON.stringify(PUBLISHER)
+		});
+		if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+		return { cookie: response.headers.get('set-cookie')!.split(';')[0], csrf: (await response.json()).csrf };
+	}
+
 	/** Waits for the process to end (after a kill of its own or ours). */
 	exited(): Promise<number | null> {
 		const child = this.process;

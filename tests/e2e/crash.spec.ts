@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generatedSalaryCsv } from '../../bench/generate-salaries';
-import { AtlasServer, PUBLISHER } from './atlas-server';
+import { AtlasServer } from './atlas-server';
 
 /**
  * A server killed (SIGKILL) at any point of a large publish restarts on the previous version or the new one, never
@@ -21,17 +21,6 @@ test.afterAll(async () => {
 	server.remove();
 });
 
-async function signIn(): Promise<{ cookie: string; csrf: string }> {
-	const response = await fetch(`${server.url}/api/session`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', origin: server.url },
-		body: JSON.stringify({ name: PUBLISHER.name, password: PUBLISHER.password })
-	});
-	expect(response.status).toBe(200);
-	const cookie = response.headers.get('set-cookie')!.split(';')[0];
-	return { cookie, csrf: (await response.json()).csrf };
-}
-
 const published = async () => (await (await fetch(`${server.url}/api/published`)).json()).datasets.salary_survey ?? null;
 
 test('a server killed at any point of a large publish restarts with exactly the previous or the new version, 20 times', async () => {
@@ -44,7 +33,7 @@ test('a server killed at any point of a large publish restarts with exactly the 
 		const point = points[round % points.length];
 		const file = round % 2;
 		await server.start(point === 'after-commit' ? {} : { ATLAS_TEST_CRASH_AT: point });
-		const { cookie, csrf } = await signIn();
+		const { cookie, csrf } = await server.signIn();
 		const upload = fetch(`${server.url}/api/datasets/salary_survey/versions`, {
 			method: 'POST',
 			headers: {

@@ -5,7 +5,7 @@
  * version it was based on in If-Match.
  */
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { schemaFor } from '../checks/schemas';
 import { publisherNames, verifyPublisher } from './accounts';
@@ -238,7 +238,6 @@ export async function getFile(store: AtlasStore, event: ApiEvent): Promise<Respo
 
 async function fileResponse(store: AtlasStore, sha: string, headers: Record<string, string>): Promise<Response> {
 	const file = store.filePath(sha);
-	const { stat } = await import('node:fs/promises');
 	const info = await stat(file).catch(() => null);
 	if (!info) return refuse(404, 'The file is missing on the server');
 	const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;

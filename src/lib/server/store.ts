@@ -259,20 +259,17 @@ export class AtlasStore {
 	private queue: Promise<unknown> = Promise.resolve();
 
 	private transaction<T>(work: () => Promise<T>): Promise<T> {
-		const run = async () => {
-			await this.db.run('BEGIN TRANSACTION');
+		return this.exclusive(async (db) => {
+			await db.run('BEGIN TRANSACTION');
 			try {
 				const result = await work();
-				await this.db.run('COMMIT');
+				await db.run('COMMIT');
 				return result;
 			} catch (error) {
-				await this.db.run('ROLLBACK').catch(() => undefined);
+				await db.run('ROLLBACK').catch(() => undefined);
 				throw error;
 			}
-		};
-		const next = this.queue.then(run, run);
-		this.queue = next.catch(() => undefined);
-		return next;
+		});
 	}
 
 	/** Runs `work` on the database outside any transaction of another request. */

@@ -39,11 +39,12 @@ export function viewHref(url: URL, changes: Record<string, string | number | nul
 }
 
 /**
- * A click on such a link once the page runs: the page changes the view itself (no reload, focus and scroll kept). A
- * click meant for a new tab or window (a modifier key, a middle click) is left to the browser.
+ * A click on a control once the page runs: `select` changes the view itself (no reload, focus and scroll kept). On a
+ * link, a click meant for a new tab or window (a modifier key, a middle click) is left to the browser.
  */
 export function followHere(event: MouseEvent, select: () => void): void {
-	if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-	event.preventDefault();
+	const link = event.currentTarget instanceof Element && event.currentTarget.hasAttribute('href');
+	if (link && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
+	if (link) event.preventDefault();
 	select();
 }

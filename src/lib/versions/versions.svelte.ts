@@ -38,7 +38,7 @@ class Versions {
 		});
 		if (!this.#channel && typeof BroadcastChannel !== 'undefined') {
 			this.#channel = new BroadcastChannel(CHANNEL);
-			this.#channel.onmessage = (event: MessageEvent<{ dataset: string }>) => void this.refresh(event.data.dataset);
+			this.#channel.onmessage = () => void this.refresh();
 		}
 		this.#poll();
 		return this.#loading;
@@ -107,8 +107,8 @@ class Versions {
 		for (const listener of this.#listeners) listener(dataset);
 	}
 
-	/** Re-reads after a change to `dataset`, here or in another tab; the datasets whose version changed are re-attached. */
-	async refresh(_dataset?: string): Promise<void> {
+	/** Re-reads after a change here or in another tab; the datasets whose version changed are re-attached. */
+	async refresh(): Promise<void> {
 		this.#loading = Promise.all([this.#readDrafts(), this.#readPublished()]).then(() => undefined);
 		await this.#loading;
 	}
@@ -116,7 +116,7 @@ class Versions {
 	/** Announces a change made in this tab to the others, then refreshes this one. */
 	async changed(dataset: string): Promise<void> {
 		this.#channel?.postMessage({ dataset });
-		await this.refresh(dataset);
+		await this.refresh();
 	}
 
 	/** The current version of `dataset` failed to load: it shows the shipped data, and says why, until it changes. */
