@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { embedCode } from '../../src/lib/share/embed-code';
 
-const embedOrigin = 'http://localhost:4173';
+const embedOrigin = `http://localhost:${process.env.ATLAS_E2E_PORT ?? 4173}`;
 let host: Server;
 let hostPage = '';
 let hostBody = '';

@@ -6,6 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { Table } from 'apache-arrow';
 import { engineFile, type Connector } from './connector';
 import { toDbError } from './errors';
+import { takeBootedEngine } from './engine-boot';
 import { lockSettings, runBound } from './run';
 
 let started: Promise<Connector> | undefined;
@@ -20,16 +21,7 @@ export function browserConnector(): Promise<Connector> {
 }
 
 async function start(): Promise<Connector> {
-	// selectBundle picks exactly one of the two: eh where the browser has wasm exceptions, mvp otherwise.
-	const bundle = await selectBundle({
-		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-		eh: { mainModule: ehWasm, mainWorker: ehWorker }
-	});
-	performance.mark('duckdb-start');
-	const worker = new Worker(bundle.mainWorker!);
-	const db = new AsyncDuckDB(new VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-	performance.mark('duckdb-instantiated');
+	const db = await instantiated();
 	const conn = await db.connect();
 	await runBound(conn, lockSettings(), []);
 	return {
@@ -69,4 +61,35 @@ async function start(): Promise<Connector> {
 		},
 		cancel: () => conn.cancelSent()
 	};
+}
+
+/** The engine the page's head started at navigation (engine-boot.ts) when there is one, else a new one. */
+async function instantiated(): Promise<AsyncDuckDB> {
+	const boot = takeBootedEngine();
+	if (boot?.worker && boot.instantiated) {
+		const db = new AsyncDuckDB(new VoidLogger(), boot.worker);
+		try {
+			await boot.instantiated;
+		} catch (error) {
+			await db.terminate();
+			throw error;
+		}
+		performance.mark('duckdb-instantiated');
+		return db;
+	}
+	// selectBundle picks exactly one of the two: eh where the browser has wasm exceptions, mvp otherwise.
+	const bundle = await selectBundle({
+		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+	});
+	performance.mark('duckdb-start');
+	const db = new AsyncDuckDB(new VoidLogger(), new Worker(bundle.mainWorker!));
+	try {
+		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	} catch (error) {
+		await db.terminate();
+		throw error;
+	}
+	performance.mark('duckdb-instantiated');
+	return db;
 }

@@ -1,0 +1,13 @@
+const META = 'meta[name="atlas-engine-tables"]';
+
+/**
+ * Starts DuckDB and fetches the tables the prerendered page names, as soon as the app's first script runs: the
+ * engine compiles while the page hydrates. The page's own start (warmEngine) joins the same promises and reports any
+ * failure, so one here is left to it.
+ */
+export function startEngineEarly(doc: Document = document): void {
+	const tables = doc.querySelector(META)?.getAttribute('content')?.split(' ').filter(Boolean);
+	if (!tables?.length) return;
+	performance.mark('engine-requested');
+	void import('./browser-datasets').then(({ connectorWith }) => connectorWith(tables)).catch(() => undefined);
+}
