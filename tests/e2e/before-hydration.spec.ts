@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { CPU_THROTTLE, expect, test, throttle, type Page } from './fixtures';
 
 /**
  * A control clicked the moment it is painted, before the page's JavaScript runs, still selects the right view: each is
@@ -16,8 +16,7 @@ async function holdScripts(page: Page): Promise<() => Promise<void>> {
 		// A request of a page left by the click's navigation is gone by then.
 		await route.continue().catch(() => undefined);
 	});
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await throttle(page.context(), page, Math.max(4, CPU_THROTTLE));
 	// Once released, every script (held or later) goes through at once.
 	return async () => release();
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const engineReady = (page: Page) => expect(page.locator('[data-engine="ready"]')).toBeVisible({ timeout: 45_000 });
 const selectedWage = (page: Page) => page.locator('[data-chart="wages"] .row[aria-current="true"]');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { nodeConnector } from '../../src/lib/db/node';

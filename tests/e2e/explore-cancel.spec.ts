@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('a long query can be cancelled and the console keeps working', async ({ page }) => {
 	await page.goto('/explore');

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const total = (page: Page, year: number) => page.locator(`[data-kpi="Worldwide IT spending ${year}"]`);
 const growth = (page: Page, year: number) => page.locator(`[data-kpi="Growth ${year}"]`);

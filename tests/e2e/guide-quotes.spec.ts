@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const LABEL = 'As quoted in the guide (May 2024), not in the primary data';
 const GUIDE = 'Mastering Technology Management: Complete Guide for Technology Leaders (Igor K, 2024-05-31)';

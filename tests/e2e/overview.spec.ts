@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const bars = (page: Page) => page.locator('[data-chart="segment-bars"] .bar');
 const barLabel = (page: Page, segment: string) =>

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('views added from the Share menu become a deck that moves with the keyboard', async ({ page }) => {
 	await page.goto('/spending?segment=Software&year=2023');

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { EMBEDDABLE } from '../../src/lib/pages/embeds';
 
 const slow = { timeout: 60_000 };

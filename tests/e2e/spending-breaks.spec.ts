@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the 2019–2026 lines break where Gartner restated a base, and say where with both bases', async ({ page }) => {
 	await page.goto('/spending');

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import path from 'node:path';
 
 const older = path.resolve(import.meta.dirname, '../fixtures/upload/gartner-releases-to-2025-07.csv');

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { CPU_THROTTLE, expect, test, throttle, type Page } from './fixtures';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
@@ -202,8 +202,7 @@ test.describe('/data upload', () => {
 		await expect(panel(page)).toHaveAttribute('data-engine-ready', 'true', slow);
 		// GENERATED test data, as above: a million rows and a CPU slowed 4×, so the check outlasts the one second before the
 		// progress bar shows however fast this machine is (with 300,000 rows a quiet machine finished first).
-		const cdp = await page.context().newCDPSession(page);
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		await throttle(page.context(), page, Math.max(4, CPU_THROTTLE));
 		const big = testInfo.outputPath('generated-salaries-1m.csv');
 		writeFileSync(big, generatedSalaryCsv(1_000_000));
 		await panel(page).locator('[data-upload-input]').setInputFiles(big);
@@ -212,7 +211,7 @@ test.describe('/data upload', () => {
 		await expect(panel(page).getByRole('alert')).toHaveText('The upload was cancelled; nothing was changed.');
 		await expect(report(page)).toHaveCount(0);
 		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
-		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+		await throttle(page.context(), page);
 		// The engine is usable again at once.
 		await panel(page).locator('[data-upload-input]').setInputFiles({ name: 'generated-salaries-50.csv', mimeType: 'text/csv', buffer: Buffer.from(generatedSalaryCsv(50)) });
 		await expect(report(page).locator('[data-total="Rows"]')).toContainText('50', slow);

@@ -7,7 +7,7 @@ import { Table } from 'apache-arrow';
 import { engineFile, type Connector } from './connector';
 import { toDbError } from './errors';
 import { takeBootedEngine } from './engine-boot';
-import { lockSettings, runBound } from './run';
+import { keptStatements, lockSettings, runBound } from './run';
 
 let started: Promise<Connector> | undefined;
 
@@ -24,9 +24,10 @@ async function start(): Promise<Connector> {
 	const db = await instantiated();
 	const conn = await db.connect();
 	await runBound(conn, lockSettings(), []);
+	const run = keptStatements(conn);
 	return {
 		filePath: engineFile,
-		query: (sql, params = []) => runBound<Table>(conn, sql, params),
+		query: (sql, params = []) => run<Table>(sql, params),
 		registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
 		registerBlob: (name, blob) => db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true),
 		dropFile: async (name) => void (await db.dropFile(name)),

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { engineFile, type Connector } from './connector';
 import { toDbError } from './errors';
-import { lockSettings, runBound } from './run';
+import { keptStatements, lockSettings, runBound } from './run';
 
 // COPY writes to the real file system in Node: a directory of this process's own, the only one besides `folders` the
 // engine may touch.
@@ -17,30 +17,11 @@ let copyDir: string | undefined;
  * like the browser's; `folders` lists the directories (absolute, ending in a separator) whose files it may read and write.
  */
 export async function nodeConnector(folders: readonly string[] = []): Promise<Connector> {
-	copyDir ??= mkdtempSync(path.join(tmpdir(), 'duckdb-copy-'));
-	const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
-	let conn;
-	let db;
-	try {
-		db = await createDuckDB(
-			{
-				mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
-				eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') }
-			},
-			new VoidLogger(),
-			NODE_RUNTIME
-		);
-		await db.instantiate();
-		conn = db.connect();
-		conn.query(lockSettings([`${copyDir}${path.sep}`, ...folders]));
-	} catch (error) {
-		throw toDbError('engine', error);
-	}
-	const engine = db;
-	const connection = conn;
+	const { engine, connection } = await openNodeEngine(folders);
+	const run = keptStatements(connection);
 	return {
 		filePath: engineFile,
-		query: (sql, params = []) => runBound<Table>(connection, sql, params),
+		query: (sql, params = []) => run<Table>(sql, params),
 		async registerFile(name, bytes) {
 			engine.registerFileBuffer(name, bytes);
 		},
@@ -89,4 +70,26 @@ const arrow = createRequire(import.meta.url)('apache-arrow') as typeof import('a
 /** An Arrow table from the Node connector as IPC stream bytes: the shipped dataset format. */
 export function arrowIPC(table: Table): Uint8Array {
 	return arrow.tableToIPC(table, 'stream');
+}
+
+/** The blocking engine and one locked connection (see nodeConnector). */
+export async function openNodeEngine(folders: readonly string[] = []) {
+	copyDir ??= mkdtempSync(path.join(tmpdir(), 'duckdb-copy-'));
+	const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm'));
+	try {
+		const engine = await createDuckDB(
+			{
+				mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+				eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') }
+			},
+			new VoidLogger(),
+			NODE_RUNTIME
+		);
+		await engine.instantiate();
+		const connection = engine.connect();
+		connection.query(lockSettings([`${copyDir}${path.sep}`, ...folders]));
+		return { engine, connection };
+	} catch (error) {
+		throw toDbError('engine', error);
+	}
 }

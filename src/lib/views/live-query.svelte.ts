@@ -3,6 +3,7 @@ import type { ChartError } from '../charts/types';
 import type { Connector } from '../db/connector';
 import { toDbError } from '../db/errors';
 import { versions } from '../versions/versions.svelte';
+import { ReusedQueries } from './reused-queries';
 
 /**
  * A query result that starts from the build-time snapshot and is re-run through DuckDB-WASM when its key changes,
@@ -19,6 +20,9 @@ export class LiveQuery<P, R> {
 	#requested: string;
 	// Set by every update(); pages call update() from an effect as they mount, before a version change can re-run it.
 	#params = undefined as P;
+	#reused = new ReusedQueries();
+	// The engine with this query's tables attached, for the data revision it was attached at.
+	#connected: { revision: string; conn: Connector } | null = null;
 
 	constructor(
 		initialKey: string,
@@ -41,14 +45,16 @@ export class LiveQuery<P, R> {
 		this.#requested = requested;
 		this.#params = params;
 		// Untracked: the caller's effect re-runs on its own inputs, not on this query's version or error.
-		const key = untrack(() => `${requested}@${versions.revision(this.tables)}`);
+		const revision = untrack(() => versions.revision(this.tables));
+		const key = `${requested}@${revision}`;
 		if (key === this.#key && !untrack(() => this.error)) return;
 		this.#key = key;
 		const request = ++this.#request;
 		this.busy = true;
 		try {
-			const { connectorWith } = await import('../db/browser-datasets');
-			const next = await this.run(await connectorWith(this.tables), params);
+			const run = this.#reused.run(await this.#connect(revision), revision);
+			const next = await this.run(run.conn, params);
+			run.keep();
 			if (request !== this.#request) return;
 			this.value = next;
 			this.error = null;
@@ -58,6 +64,14 @@ export class LiveQuery<P, R> {
 		} finally {
 			if (request === this.#request) this.busy = false;
 		}
+	}
+
+	async #connect(revision: string): Promise<Connector> {
+		if (this.#connected?.revision === revision) return this.#connected.conn;
+		const { connectorWith } = await import('../db/browser-datasets');
+		const conn = await connectorWith(this.tables);
+		this.#connected = { revision, conn };
+		return conn;
 	}
 }
 
