@@ -57,7 +57,7 @@ describe('keptStatements: a query asked again with other parameters is not prepa
 	it('reports a query that fails as a DbError, and does not keep it', async () => {
 		const { conn, prepared } = await counted();
 		const run = keptStatements(conn);
-		const failure = await run('SELECT * FROM missing WHERE k = ?', [1]).catch((e) => e);
+		const failure = (await run('SELECT * FROM missing WHERE k = ?', [1]).catch((e: unknown) => e)) as DbError;
 		expect(failure).toBeInstanceOf(DbError);
 		expect(failure.detail).toMatch(/missing/);
 		await run('SELECT * FROM missing WHERE k = ?', [1]).catch(() => undefined);
