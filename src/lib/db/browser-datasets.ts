@@ -102,6 +102,13 @@ export async function fetchDataFile(name: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
-/** gunzip in a worker; the bytes are moved there and back, never copied on the page. */
-const inflate = (gzipped: Uint8Array) =>
-	callWorker<Uint8Array>(new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' }), gzipped, [gzipped.buffer]);
+/** Below this, gunzip on the page: starting a worker costs more than inflating (the page's own tables are 2–14 KB). */
+const INFLATE_ON_PAGE_BELOW = 64 * 1024;
+
+/** gunzip; a big file in a worker (the bytes are moved there and back, never copied on the page). */
+async function inflate(gzipped: Uint8Array): Promise<Uint8Array> {
+	if (gzipped.length >= INFLATE_ON_PAGE_BELOW)
+		return callWorker<Uint8Array>(new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' }), gzipped, [gzipped.buffer]);
+	const inflated = new Blob([gzipped as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+	return new Uint8Array(await new Response(inflated).arrayBuffer());
+}

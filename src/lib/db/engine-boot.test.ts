@@ -1,7 +1,7 @@
 import { AsyncDuckDB, VoidLogger, WorkerRequestType, WorkerResponseType } from '@duckdb/duckdb-wasm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import vm from 'node:vm';
-import { BOOT_GLOBAL, BOOT_MESSAGE_ID, engineBootScript, takeBootedEngine, type EngineBoot } from './engine-boot';
+import { BOOT_GLOBAL, BOOT_MESSAGE_ID, engineBootScript, takeBootedEngine, withEngineBoot, type EngineBoot } from './engine-boot';
 
 /** A stand-in for the engine's worker: records what the page posts, and lets the test reply as DuckDB-WASM would. */
 class FakeWorker extends EventTarget {
@@ -93,5 +93,22 @@ describe('the engine boot script', () => {
 		delete scope.Worker;
 		runBoot(scope);
 		expect(scope[BOOT_GLOBAL]).toBeUndefined();
+	});
+});
+
+describe('withEngineBoot: the script goes into pages that query, right after the tables they name', () => {
+	const page = (head: string) => `<!doctype html><html><head><title>x</title>${head}</head><body><p>chart</p></body></html>`;
+
+	it('puts one script right after the tables meta element', () => {
+		const html = withEngineBoot(page('<meta name="atlas-engine-tables" content="it_spending career_paths">'), '/w.js', '/d.wasm');
+		expect(html).toContain('<meta name="atlas-engine-tables" content="it_spending career_paths"><script>(function () {');
+		expect(html.match(/<script>/g)).toHaveLength(1);
+		expect(html).toContain('new Worker("/w.js")');
+		expect(html).toContain('data: ["/d.wasm", null]');
+	});
+
+	it('leaves a page that queries nothing as it is', () => {
+		const html = page('<meta name="description" content="Industries">');
+		expect(withEngineBoot(html, '/w.js', '/d.wasm')).toBe(html);
 	});
 });

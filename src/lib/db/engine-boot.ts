@@ -13,6 +13,8 @@ export interface EngineBoot {
 }
 
 export const BOOT_GLOBAL = 'atlasEngineBoot';
+/** The meta element a page that queries carries in its head; its content lists the tables. */
+export const ENGINE_TABLES_META = 'atlas-engine-tables';
 /** Far above any id AsyncDuckDB counts up to from 0 in a page's life. */
 export const BOOT_MESSAGE_ID = 2 ** 31;
 /** The wasm-exceptions probe DuckDB-WASM's selectBundle uses to pick the eh bundle. */
@@ -50,4 +52,12 @@ export function takeBootedEngine(scope: Record<string, unknown> = globalThis as 
 	}
 	scope[BOOT_GLOBAL] = { taken: true } satisfies EngineBoot;
 	return undefined;
+}
+
+/** The page with the boot script placed right after its tables meta element; a page without one is left alone. */
+export function withEngineBoot(html: string, workerUrl: string, wasmUrl: string): string {
+	const meta = new RegExp(`<meta name="${ENGINE_TABLES_META}" content="[a-z_ ]*"\\s*/?>`).exec(html);
+	if (!meta) return html;
+	const at = meta.index + meta[0].length;
+	return `${html.slice(0, at)}<script>${engineBootScript(workerUrl, wasmUrl)}</script>${html.slice(at)}`;
 }

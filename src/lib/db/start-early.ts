@@ -1,4 +1,6 @@
-const META = 'meta[name="atlas-engine-tables"]';
+import { ENGINE_TABLES_META } from './engine-boot';
+
+const META = `meta[name="${ENGINE_TABLES_META}"]`;
 
 /**
  * Starts DuckDB and fetches the tables the prerendered page names, as soon as the app's first script runs: the
