@@ -105,16 +105,11 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	const refuse = (kind: string, message: string) => ({ ...report, problem: { kind, message } });
 
 	const run = async (sql: string) => {
-		if (signal?.aborted) throw new UploadCancelled();
-		const cancel = () => void conn.cancel();
-		signal?.addEventListener('abort', cancel);
 		try {
-			return await conn.queryCancellable(sql);
+			return await conn.queryCancellable(sql, signal);
 		} catch (error) {
 			if (signal?.aborted) throw new UploadCancelled();
 			throw error;
-		} finally {
-			signal?.removeEventListener('abort', cancel);
 		}
 	};
 

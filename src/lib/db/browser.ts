@@ -4,8 +4,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { Table } from 'apache-arrow';
-import { engineFile, type Connector } from './connector';
-import { toDbError } from './errors';
+import { CANCELLED_DETAIL, engineFile, type Connector } from './connector';
+import { DbError, toDbError } from './errors';
 import { takeBootedEngine } from './engine-boot';
 import { keptStatements, lockSettings, runBound } from './run';
 
@@ -49,18 +49,24 @@ async function start(): Promise<Connector> {
 				throw toDbError('query', error);
 			}
 		},
-		async queryCancellable(sql) {
+		async queryCancellable(sql, signal) {
+			if (signal?.aborted) throw new DbError('query', 'Query cancelled', CANCELLED_DETAIL);
+			// Sent from here on: the worker takes a cancel after the query's start, whenever the signal aborts.
+			const cancel = () => void conn.cancelSent();
+			signal?.addEventListener('abort', cancel);
 			try {
 				// send() streams the result in batches and can be cancelled between them, unlike query().
 				const reader = await conn.send(sql, true);
 				const batches = [];
 				for await (const batch of reader) batches.push(batch);
+				if (signal?.aborted) throw new DbError('query', 'Query cancelled', CANCELLED_DETAIL);
 				return batches.length ? new Table(batches) : new Table(reader.schema ?? undefined);
 			} catch (error) {
 				throw toDbError('query', error);
+			} finally {
+				signal?.removeEventListener('abort', cancel);
 			}
-		},
-		cancel: () => conn.cancelSent()
+		}
 	};
 }
 

@@ -38,8 +38,12 @@ export interface Connector {
 	tokenize(sql: string): Promise<SqlTokens>;
 	/** Prepares SQL without running it: DuckDB's parser refuses a text of more than one statement. */
 	prepareOnly(sql: string): Promise<void>;
-	/** Like `query` without parameters, but `cancel()` stops it (used for analysts' own, possibly long, queries). */
-	queryCancellable(sql: string): Promise<Table>;
-	/** Cancels the running `queryCancellable`; false when nothing was running. */
-	cancel(): Promise<boolean>;
+	/**
+	 * Like `query` without parameters, but stopped when `signal` aborts, whether before it reached the engine or while
+	 * it runs (used for analysts' own, possibly long, queries, and for uploads). A stopped query rejects with a `cancelled` detail.
+	 */
+	queryCancellable(sql: string, signal?: AbortSignal): Promise<Table>;
 }
+
+/** The error a query stopped by its signal before it ran rejects with (the engine's own says "cancelled" too). */
+export const CANCELLED_DETAIL = 'The query was cancelled before it finished.';

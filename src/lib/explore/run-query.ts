@@ -23,7 +23,7 @@ function explained(error: DbError): DbError {
  * parser), then run inside a transaction
  * that is always rolled back, on an engine locked at start-up, so nothing it does outlives it.
  */
-export async function runExploreQuery(conn: Connector, sql: string, datasets: readonly string[]): Promise<ExploreResult> {
+export async function runExploreQuery(conn: Connector, sql: string, datasets: readonly string[], signal?: AbortSignal): Promise<ExploreResult> {
 	const guard = checkReadOnly(sql, await conn.tokenize(sql), datasets);
 	if (!guard.ok) throw new DbError('query', 'Query refused', guard.message);
 	const started = performance.now();
@@ -31,7 +31,7 @@ export async function runExploreQuery(conn: Connector, sql: string, datasets: re
 	try {
 		// DuckDB's own parser then has its say: it refuses to prepare more than one statement.
 		await conn.prepareOnly(sql);
-		const table = await conn.queryCancellable(sql);
+		const table = await conn.queryCancellable(sql, signal);
 		return { table, milliseconds: performance.now() - started };
 	} catch (error) {
 		throw explained(toDbError('query', error));

@@ -2,7 +2,7 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { Table, vectorFromArray, type Vector } from 'apache-arrow';
 import { copyFileSync, linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Connector, Param } from '../db/connector';
+import { CANCELLED_DETAIL, type Connector, type Param } from '../db/connector';
 import { DbError, toDbError } from '../db/errors';
 import { lockSettings } from '../db/run';
 import { diskPathOf } from './disk-blob';
@@ -57,10 +57,15 @@ export async function nativeConnector(options: NativeOptions): Promise<NativeEng
 		connect: () => instance.connect(),
 		filePath,
 		query: run,
-		queryCancellable: (sql) => run(sql),
-		cancel: async () => {
-			connection.interrupt();
-			return true;
+		async queryCancellable(sql, signal) {
+			if (signal?.aborted) throw new DbError('query', 'Query cancelled', CANCELLED_DETAIL);
+			const interrupt = () => connection.interrupt();
+			signal?.addEventListener('abort', interrupt);
+			try {
+				return await run(sql);
+			} finally {
+				signal?.removeEventListener('abort', interrupt);
+			}
 		},
 		async registerFile(name, bytes) {
 			writeFileSync(filePath(name), bytes);
