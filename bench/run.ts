@@ -2,13 +2,15 @@
  * `npm run bench`: builds, serves the production build from the Atlas server, and measures cold loads of the overview in Debian's Chromium.
  * Writes the medians to bench/BENCHMARKS.md. Options: --runs N (default 7), --no-build.
  */
-import { chromium, type Response } from '@playwright/test';
+import { chromium, type Browser, type Response } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumLaunch } from '../tests/playwright.config';
+import { FLOOR_PATH, writeFloorPage } from './floor/page';
 import { measureIngestAll } from './ingest';
+import { measureInteractions } from './interactions';
 import { median, renderReport, type LoadSample } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -83,15 +85,57 @@ async function measure(): Promise<LoadSample[]> {
 				hydrated: timing.hydrated,
 				duckdbReady: timing.duckdbReady,
 				bytes,
-				wasmFiles: wasmFiles.length
+				wasmFiles: wasmFiles.length,
+				floorReady: null
 			});
-			console.log(`run ${run + 1}/${runs}: chart ${samples.at(-1)!.firstChartPainted?.toFixed(0)} ms, DuckDB ready ${timing.duckdbReady?.toFixed(0)} ms`);
 			await context.close();
+			samples.at(-1)!.floorReady = await floorLoad(browser);
+			console.log(`run ${run + 1}/${runs}: chart ${samples.at(-1)!.firstChartPainted?.toFixed(0)} ms, DuckDB ready ${timing.duckdbReady?.toFixed(0)} ms, floor ${samples.at(-1)!.floorReady?.toFixed(0)} ms`);
 		}
 	} finally {
 		await browser.close();
 	}
 	return samples;
+}
+
+/** One cold load of the floor page (DuckDB-WASM started, SELECT 1 answered) in a fresh context: ms from navigation. */
+async function floorLoad(browser: Browser): Promise<number | null> {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto(`http://localhost:${port}${FLOOR_PATH}index.html`);
+	await page.locator('[data-engine="ready"]').waitFor({ timeout: 60_000 });
+	const ready = (await page.evaluate(`performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? null`)) as number | null;
+	await context.close();
+	return ready;
+}
+
+/**
+ * Warm visits: a browser profile on disk (as a user's is) loads the page once, then `runs` more times, each in a
+ * new tab after the last one closed. The overview runs with its service worker, as it does for users; the floor has none.
+ */
+async function measureWarm(): Promise<{ overview: number[]; floor: number[] }> {
+	const result = { overview: [] as number[], floor: [] as number[] };
+	for (const [kind, pagePath] of [['overview', '/'], ['floor', `${FLOOR_PATH}index.html`]] as const) {
+		const profile = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-profile-'));
+		const context = await chromium.launchPersistentContext(profile, chromiumLaunch);
+		try {
+			for (let visit = 0; visit <= runs; visit++) {
+				const page = await context.newPage();
+				await page.goto(`http://localhost:${port}${pagePath}`);
+				await page.locator('[data-engine="ready"]').waitFor({ timeout: 60_000 });
+				const ready = (await page.evaluate(`performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? null`)) as number | null;
+				// The first visit fills the caches (and installs the service worker); the rest are warm.
+				if (visit > 0 && ready !== null) result[kind].push(ready);
+				if (kind === 'overview' && visit === 0) await page.evaluate('navigator.serviceWorker?.ready');
+				await page.close();
+			}
+		} finally {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+		console.log(`warm ${kind}: DuckDB ready ${median(result[kind])} ms`);
+	}
+	return result;
 }
 
 /** Cold loads of another page: first contentful paint, counted only when the prerendered HTML holds a chart. */
@@ -150,73 +194,10 @@ async function measureEmbed(): Promise<(number | null)[]> {
 	return results;
 }
 
-/** A click that changes a selection, timed in the page until every linked chart has repainted. */
-interface Interaction {
-	name: string;
-	path: string;
-	/** Two targets clicked in turn, so each click changes the selection (and re-queries where the page does). */
-	targets: [string, string];
-	/** Selector that matches only once the linked charts show the clicked target's state, per target. */
-	done: [string, string];
-}
-
-const interactions: Interaction[] = [
-	{
-		name: '/spending: heatmap cell → revision history re-queried in DuckDB, lines and heatmap re-highlighted',
-		path: '/spending',
-		targets: ['.cell[data-row="Software"][data-column="2023"]', '.cell[data-row="Devices"][data-column="2021"]'],
-		done: ['[data-chart="growth-heatmap"] .cell[aria-pressed="true"][data-row="Software"]', '[data-chart="growth-heatmap"] .cell[aria-pressed="true"][data-row="Devices"]']
-	},
-	{
-		name: '/careers: occupation → wage chart and both career paths re-highlighted',
-		path: '/careers',
-		targets: ['[data-chart="wages"] .row[data-key="15-1212"]', '[data-chart="wages"] .row[data-key="15-1252"]'],
-		done: ['[data-chart="path-b"] .bar[aria-current="true"]', '[data-chart="path-a"] .bar[aria-current="true"]']
-	},
-	{
-		name: '/industries: industry → sector bar, matrix row and career paths',
-		path: '/industries',
-		targets: ['[data-industry="Financial services"] [aria-pressed]', '[data-industry="Automotive"] [aria-pressed]'],
-		done: ['[data-needs="Financial services"]', '[data-needs="Automotive"]']
-	}
-];
-
-async function measureInteractions(): Promise<Record<string, number[]>> {
-	const browser = await chromium.launch(chromiumLaunch);
-	const results: Record<string, number[]> = {};
-	try {
-		for (const interaction of interactions) {
-			const page = await browser.newPage();
-			await page.goto(`http://localhost:${port}${interaction.path}`);
-			await page.locator('[data-engine="ready"], figure[data-chart]').first().waitFor();
-			if (await page.locator('[data-engine]').count()) await page.locator('[data-engine="ready"]').waitFor({ timeout: 60_000 });
-			results[interaction.name] = [];
-			for (let click = 0; click < 12; click++) {
-				const which = click % 2;
-				// A string, not a function (see above). Waits for the selection to show, no chart busy, then one frame.
-				const ms = (await page.evaluate(`new Promise((resolve) => {
-					const start = performance.now();
-					document.querySelector(${JSON.stringify(interaction.targets[which])}).dispatchEvent(new MouseEvent('click', { bubbles: true }));
-					const check = () => {
-						if (document.querySelector(${JSON.stringify(interaction.done[which])}) && !document.querySelector('figure[aria-busy="true"]'))
-							requestAnimationFrame(() => resolve(performance.now() - start));
-						else requestAnimationFrame(check);
-					};
-					requestAnimationFrame(check);
-				})`)) as number;
-				if (click >= 2) results[interaction.name].push(ms); // the first two warm the JIT and the query path
-			}
-			console.log(`${interaction.name}: ${median(results[interaction.name])?.toFixed(0)} ms`);
-			await page.close();
-		}
-	} finally {
-		await browser.close();
-	}
-	return results;
-}
-
 async function main() {
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+	// The floor page beside the app's assets (built before the server starts, removed after the run).
+	const removeFloor = await writeFloorPage(path.join(root, 'build/client'));
 	// The Atlas server on the production build, with an empty data directory of its own.
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
 	const server = spawn(process.execPath, ['--import', 'tsx', 'src/serve.ts'], {
@@ -229,11 +210,13 @@ async function main() {
 		await waitForServer(`http://localhost:${port}/`);
 		const samples = await measure();
 		const pages = await measurePages(['/spending', '/careers', '/industries']);
-		const clicks = await measureInteractions();
+		const warm = await measureWarm();
+		const browser = await chromium.launch(chromiumLaunch);
+		const clicks = await measureInteractions(browser, `http://localhost:${port}`).finally(() => browser.close());
 		pages['embed /embed/segment-bars in an iframe on another origin (from host navigation)'] = await measureEmbed();
 		const ingest = await measureIngestAll(port, Math.min(runs, 5));
 		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest);
+		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest, warm);
 		const { writeFile } = await import('node:fs/promises');
 		await writeFile(path.join(root, 'bench/BENCHMARKS.md'), report);
 		console.log(report);
@@ -241,6 +224,7 @@ async function main() {
 	} finally {
 		process.kill(-server.pid!);
 		rmSync(dataDir, { recursive: true, force: true });
+		removeFloor();
 	}
 }
 
