@@ -6,6 +6,7 @@ import { layersOf, readStoredFile, type VersionMeta } from '../versions/store';
 import { versions } from '../versions/versions.svelte';
 import { isPublished } from '../versions/published';
 import { callWorker } from '../worker-call';
+import { gunzip } from './gunzip';
 import { attachDataset, datasetFile } from './tables';
 
 const attached = new Map<string, Promise<void>>();
@@ -107,8 +108,6 @@ const INFLATE_ON_PAGE_BELOW = 64 * 1024;
 
 /** gunzip; a big file in a worker (the bytes are moved there and back, never copied on the page). */
 async function inflate(gzipped: Uint8Array): Promise<Uint8Array> {
-	if (gzipped.length >= INFLATE_ON_PAGE_BELOW)
-		return callWorker<Uint8Array>(new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' }), gzipped, [gzipped.buffer]);
-	const inflated = new Blob([gzipped as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-	return new Uint8Array(await new Response(inflated).arrayBuffer());
+	if (gzipped.length < INFLATE_ON_PAGE_BELOW) return gunzip(gzipped);
+	return callWorker<Uint8Array>(new Worker(new URL('./inflate-worker.ts', import.meta.url), { type: 'module' }), gzipped, [gzipped.buffer]);
 }

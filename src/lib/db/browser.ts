@@ -4,8 +4,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { Table } from 'apache-arrow';
-import { CANCELLED_DETAIL, engineFile, type Connector } from './connector';
-import { DbError, toDbError } from './errors';
+import { engineFile, refuseIfCancelled, type Connector } from './connector';
+import { toDbError } from './errors';
 import { takeBootedEngine } from './engine-boot';
 import { keptStatements, lockSettings, runBound } from './run';
 
@@ -50,7 +50,7 @@ async function start(): Promise<Connector> {
 			}
 		},
 		async queryCancellable(sql, signal) {
-			if (signal?.aborted) throw new DbError('query', 'Query cancelled', CANCELLED_DETAIL);
+			refuseIfCancelled(signal);
 			// Sent from here on: the worker takes a cancel after the query's start, whenever the signal aborts.
 			const cancel = () => void conn.cancelSent();
 			signal?.addEventListener('abort', cancel);
@@ -59,7 +59,7 @@ async function start(): Promise<Connector> {
 				const reader = await conn.send(sql, true);
 				const batches = [];
 				for await (const batch of reader) batches.push(batch);
-				if (signal?.aborted) throw new DbError('query', 'Query cancelled', CANCELLED_DETAIL);
+				refuseIfCancelled(signal);
 				return batches.length ? new Table(batches) : new Table(reader.schema ?? undefined);
 			} catch (error) {
 				throw toDbError('query', error);
@@ -73,26 +73,23 @@ async function start(): Promise<Connector> {
 /** The engine the page's head started at navigation (engine-boot.ts) when there is one, else a new one. */
 async function instantiated(): Promise<AsyncDuckDB> {
 	const boot = takeBootedEngine();
-	if (boot?.worker && boot.instantiated) {
-		const db = new AsyncDuckDB(new VoidLogger(), boot.worker);
-		try {
-			await boot.instantiated;
-		} catch (error) {
-			await db.terminate();
-			throw error;
-		}
-		performance.mark('duckdb-instantiated');
-		return db;
+	let db: AsyncDuckDB;
+	let ready: Promise<unknown>;
+	if (boot) {
+		db = new AsyncDuckDB(new VoidLogger(), boot.worker);
+		ready = boot.instantiated;
+	} else {
+		// selectBundle picks exactly one of the two: eh where the browser has wasm exceptions, mvp otherwise.
+		const bundle = await selectBundle({
+			mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+			eh: { mainModule: ehWasm, mainWorker: ehWorker }
+		});
+		performance.mark('duckdb-start');
+		db = new AsyncDuckDB(new VoidLogger(), new Worker(bundle.mainWorker!));
+		ready = db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	}
-	// selectBundle picks exactly one of the two: eh where the browser has wasm exceptions, mvp otherwise.
-	const bundle = await selectBundle({
-		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-		eh: { mainModule: ehWasm, mainWorker: ehWorker }
-	});
-	performance.mark('duckdb-start');
-	const db = new AsyncDuckDB(new VoidLogger(), new Worker(bundle.mainWorker!));
 	try {
-		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		await ready;
 	} catch (error) {
 		await db.terminate();
 		throw error;

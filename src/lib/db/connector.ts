@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import { DbError } from './errors';
 
 /** A value bound to a `?` placeholder; values never enter SQL text. */
 export type Param = string | number | boolean | null;
@@ -45,5 +46,7 @@ export interface Connector {
 	queryCancellable(sql: string, signal?: AbortSignal): Promise<Table>;
 }
 
-/** The error a query stopped by its signal before it ran rejects with (the engine's own says "cancelled" too). */
-export const CANCELLED_DETAIL = 'The query was cancelled before it finished.';
+/** Rejects a `queryCancellable` whose signal has aborted (the engine's own error for one it stopped says "cancelled" too). */
+export function refuseIfCancelled(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) throw new DbError('query', 'Query cancelled', 'The query was cancelled before it finished.');
+}

@@ -1,7 +1,7 @@
 import { AsyncDuckDB, VoidLogger, WorkerRequestType, WorkerResponseType } from '@duckdb/duckdb-wasm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import vm from 'node:vm';
-import { BOOT_GLOBAL, BOOT_MESSAGE_ID, engineBootScript, takeBootedEngine, withEngineBoot, type EngineBoot } from './engine-boot';
+import { BOOT_GLOBAL, BOOT_MESSAGE_ID, engineBootScript, takeBootedEngine, withEngineBoot, type BootedEngine } from './engine-boot';
 
 /** A stand-in for the engine's worker: records what the page posts, and lets the test reply as DuckDB-WASM would. */
 class FakeWorker extends EventTarget {
@@ -73,7 +73,7 @@ describe('the engine boot script', () => {
 		const scope = pageScope();
 		runBoot(scope);
 		FakeWorker.created[0].reply({ messageId: 0, requestId: BOOT_MESSAGE_ID, type: 'ERROR', data: { name: 'Error', message: 'wasm streaming compile failed' } });
-		await expect((scope[BOOT_GLOBAL] as EngineBoot).instantiated).rejects.toThrow('wasm streaming compile failed');
+		await expect((scope[BOOT_GLOBAL] as BootedEngine).instantiated).rejects.toThrow('wasm streaming compile failed');
 	});
 
 	it('hands the booted engine out once; where no script ran, a script run later starts nothing', () => {

@@ -5,12 +5,13 @@
  * starting one. Only where the exceptions bundle runs (every current browser); elsewhere browser.ts picks a bundle
  * as before. The reply to this request is this script's alone: AsyncDuckDB never sees a message id it did not send.
  */
-export interface EngineBoot {
-	worker?: Worker;
-	instantiated?: Promise<void>;
-	/** Set once an engine exists on the page, so the script never starts a second one. */
-	taken: boolean;
+export interface BootedEngine {
+	worker: Worker;
+	/** Settles with the worker's answer to the INSTANTIATE request. */
+	instantiated: Promise<void>;
 }
+/** What the script leaves on the page; `taken` once an engine exists there, so the script never starts a second one. */
+export type EngineBoot = (BootedEngine & { taken: false }) | { taken: true };
 
 export const BOOT_GLOBAL = 'atlasEngineBoot';
 /** The meta element a page that queries carries in its head; its content lists the tables. */
@@ -44,14 +45,10 @@ export function engineBootScript(workerUrl: string, wasmUrl: string): string {
 }
 
 /** The booted worker, at most once; afterwards (or where no script ran) undefined, and no script starts another. */
-export function takeBootedEngine(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): EngineBoot | undefined {
+export function takeBootedEngine(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): BootedEngine | undefined {
 	const boot = scope[BOOT_GLOBAL] as EngineBoot | undefined;
-	if (boot?.taken === false) {
-		boot.taken = true;
-		return boot;
-	}
 	scope[BOOT_GLOBAL] = { taken: true } satisfies EngineBoot;
-	return undefined;
+	return boot?.taken === false ? { worker: boot.worker, instantiated: boot.instantiated } : undefined;
 }
 
 /** The page with the boot script placed right after its tables meta element; a page without one is left alone. */

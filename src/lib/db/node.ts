@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CANCELLED_DETAIL, engineFile, type Connector } from './connector';
-import { DbError, toDbError } from './errors';
+import { engineFile, refuseIfCancelled, type Connector } from './connector';
+import { toDbError } from './errors';
 import { keptStatements, lockSettings, runBound } from './run';
 
 // COPY writes to the real file system in Node: a directory of this process's own, the only one besides `folders` the
@@ -52,7 +52,7 @@ export async function nodeConnector(folders: readonly string[] = []): Promise<Co
 		},
 		// The blocking build runs a query to the end before anything else can happen: only a signal aborted before it counts.
 		queryCancellable: async (sql, signal) => {
-			if (signal?.aborted) throw new DbError('query', 'Query cancelled', CANCELLED_DETAIL);
+			refuseIfCancelled(signal);
 			return runBound<Table>(connection, sql, []);
 		},
 		async insertArrowIPC(name, ipc) {

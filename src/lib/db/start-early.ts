@@ -10,6 +10,5 @@ const META = `meta[name="${ENGINE_TABLES_META}"]`;
 export function startEngineEarly(doc: Document = document): void {
 	const tables = doc.querySelector(META)?.getAttribute('content')?.split(' ').filter(Boolean);
 	if (!tables?.length) return;
-	performance.mark('engine-requested');
 	void import('./browser-datasets').then(({ connectorWith }) => connectorWith(tables)).catch(() => undefined);
 }

@@ -2,7 +2,7 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { Table, vectorFromArray, type Vector } from 'apache-arrow';
 import { copyFileSync, linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CANCELLED_DETAIL, type Connector, type Param } from '../db/connector';
+import { refuseIfCancelled, type Connector, type Param } from '../db/connector';
 import { DbError, toDbError } from '../db/errors';
 import { lockSettings } from '../db/run';
 import { diskPathOf } from './disk-blob';
@@ -58,7 +58,7 @@ export async function nativeConnector(options: NativeOptions): Promise<NativeEng
 		filePath,
 		query: run,
 		async queryCancellable(sql, signal) {
-			if (signal?.aborted) throw new DbError('query', 'Query cancelled', CANCELLED_DETAIL);
+			refuseIfCancelled(signal);
 			const interrupt = () => connection.interrupt();
 			signal?.addEventListener('abort', interrupt);
 			try {

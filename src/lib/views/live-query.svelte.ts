@@ -75,7 +75,7 @@ export class LiveQuery<P, R> {
 	}
 }
 
-/** Starts DuckDB and attaches the page's tables after first paint, so the first click answers at once. */
+/** Joins the engine start the page's first script began (hooks.client.ts) and says when its tables are attached, or why not. */
 export async function warmEngine(tables: string[]): Promise<'ready' | string> {
 	try {
 		const { connectorWith } = await import('../db/browser-datasets');
