@@ -19,6 +19,7 @@ import { overviewView } from '../lib/views/overview';
 import { spendingView } from '../lib/views/spending';
 import { careersView } from '../lib/views/careers';
 import { industriesView } from '../lib/views/industries';
+import { forecastRecordView } from '../lib/views/forecast-record';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const outDir = path.join(root, 'static/datasets');
@@ -66,7 +67,8 @@ async function main() {
 		overview: () => overviewView(conn),
 		spending: () => spendingView(conn),
 		careers: () => careersView(conn),
-		industries: () => industriesView(conn)
+		industries: () => industriesView(conn),
+		record: () => forecastRecordView(conn)
 	};
 	for (const [page, compute] of Object.entries(snapshots))
 		await writeFile(path.join(generatedDir, `${page}-snapshot.json`), JSON.stringify(await compute()));

@@ -69,6 +69,8 @@ export interface LinePoint {
 	label: string;
 	/** Not joined to the point before: the series breaks here (a restated base, a change of source). */
 	breakBefore?: boolean;
+	/** Where the figure may land (a forecast's band from past errors): drawn as a whisker through the point. */
+	band?: { low: number; high: number };
 }
 
 export interface LineSeries {
@@ -130,4 +132,25 @@ export interface StackDatum {
 	label: string;
 	parts: { key: string; value: number }[];
 	total: number;
+}
+
+/** A forecast on the error-by-horizon chart. */
+export interface ErrorPoint {
+	key: string;
+	segment: string;
+	year: number;
+	horizon: number;
+	error: number;
+	/** Not counted: a restated base lies between the forecast and the settled figure. */
+	counted: boolean;
+	color: string;
+	title: string;
+	detail: string[];
+}
+export interface ErrorBand {
+	from: number;
+	to: number;
+	n: number;
+	bias: number | null;
+	medianAbsError: number | null;
 }

@@ -5,6 +5,7 @@ import type { BarDatum, ChartSource, Kpi, LineSeries } from '../charts/types';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import type { ReleaseRow } from '../queries/spending-releases';
 import type { OverviewView } from './overview';
+import { bandText, rowBand } from './forecast-bands';
 
 /** Growth as text, with a mark when it was derived rather than published. */
 export function growthText(row: SegmentSpendingRow): string {
@@ -54,17 +55,22 @@ export function segmentBars(rows: SegmentSpendingRow[]): BarDatum[] {
 	}));
 }
 
-export function segmentSeries(view: OverviewView): LineSeries[] {
+/** The release's segment lines; with `bands`, each forecast point carries its band from the forecast record. */
+export function segmentSeries(view: OverviewView, bands = false): LineSeries[] {
 	return view.lines.map((line) => ({
 		key: line.segment,
 		label: line.segment,
 		color: segmentColor(line.segment),
-		points: line.points.map((p) => ({
-			x: p.year,
-			y: p.spend,
-			forecast: p.kind === 'forecast',
-			label: `${formatSpendExact(p.spend)} (${p.kind})`
-		}))
+		points: line.points.map((p) => {
+			const outcome = bands ? rowBand(view.errors, p) : null;
+			return {
+				x: p.year,
+				y: p.spend,
+				forecast: p.kind === 'forecast',
+				band: outcome?.band ? { low: outcome.band.low, high: outcome.band.high } : undefined,
+				label: `${formatSpendExact(p.spend)} (${p.kind})${outcome ? `; ${bandText(outcome)}` : ''}`
+			};
+		})
 	}));
 }
 

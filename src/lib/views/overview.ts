@@ -3,6 +3,7 @@ import { segmentSpending, type SegmentSpendingRow } from '../queries/segment-spe
 import { newestCompleteRelease, spendingReleases, type ReleaseRow } from '../queries/spending-releases';
 import { segmentLines, segmentsForYear, spendingKpis, type SegmentLine, type SpendingKpis } from '../reshape/spending';
 import { SEGMENTS } from '../charts/segments';
+import { horizonErrors, type HorizonErrorRow } from '../queries/forecast-record';
 
 export interface OverviewParams {
 	release?: string;
@@ -17,6 +18,8 @@ export interface OverviewView {
 	bars: SegmentSpendingRow[];
 	kpis: SpendingKpis;
 	lines: SegmentLine[];
+	/** Past forecast errors by segment and horizon: the bands drawn on this release's forecasts. */
+	errors: HorizonErrorRow[];
 	/** Set when the requested release or year did not exist and a default was used instead. */
 	notice: string | null;
 }
@@ -42,6 +45,7 @@ export async function overviewView(conn: Connector, params: OverviewParams = {})
 		bars: segmentsForYear(rows, year),
 		kpis: spendingKpis(rows, year),
 		lines: segmentLines(rows, SEGMENTS),
+		errors: await horizonErrors(conn),
 		notice
 	};
 }

@@ -4,11 +4,13 @@ import type { HeatCell, LineSeries } from '../charts/types';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import type { RevisionRow } from '../queries/spending-revisions';
 import { shareOfTotal } from '../reshape/spending';
+import type { HorizonErrorRow } from '../queries/forecast-record';
+import { bandText, rowBand } from './forecast-bands';
 
 const oneDecimal = (v: number) => `${v.toFixed(1)}%`;
 
-/** Segment lines across 2019–2026, in USD or as a share of each year's total. */
-export function latestSeries(latest: SegmentSpendingRow[], measure: 'absolute' | 'share'): LineSeries[] {
+/** Segment lines across 2019–2026, in USD or as a share of each year's total; in USD, forecasts may carry their band. */
+export function latestSeries(latest: SegmentSpendingRow[], measure: 'absolute' | 'share', errors: HorizonErrorRow[] = []): LineSeries[] {
 	const rows = shareOfTotal(latest);
 	return SEGMENTS.map((segment) => ({
 		key: segment,
@@ -16,16 +18,20 @@ export function latestSeries(latest: SegmentSpendingRow[], measure: 'absolute' |
 		color: segmentColor(segment),
 		points: rows
 			.filter((r) => r.segment === segment)
-			.map((r) => ({
-				x: r.year,
-				y: measure === 'share' ? r.share : r.spend,
-				forecast: r.kind === 'forecast',
-				breakBefore: r.restatedBase != null,
-				label:
-					measure === 'share'
-						? `${r.share === null ? 'n/a' : oneDecimal(r.share)} of total (${formatRelease(r.release)} release)`
-						: `${formatSpendExact(r.spend)} (${formatRelease(r.release)} release, ${r.kind})`
-			}))
+			.map((r) => {
+				const outcome = measure === 'absolute' && errors.length ? rowBand(errors, r) : null;
+				return {
+					x: r.year,
+					y: measure === 'share' ? r.share : r.spend,
+					forecast: r.kind === 'forecast',
+					breakBefore: r.restatedBase != null,
+					band: outcome?.band ? { low: outcome.band.low, high: outcome.band.high } : undefined,
+					label:
+						measure === 'share'
+							? `${r.share === null ? 'n/a' : oneDecimal(r.share)} of total (${formatRelease(r.release)} release)`
+							: `${formatSpendExact(r.spend)} (${formatRelease(r.release)} release, ${r.kind})${outcome ? `; ${bandText(outcome)}` : ''}`
+				};
+			})
 	}));
 }
 

@@ -1,6 +1,7 @@
 import type { Connector } from '../db/connector';
 import { SEGMENTS } from '../charts/segments';
 import { latestSpending } from '../queries/latest-spending';
+import { horizonErrors, type HorizonErrorRow } from '../queries/forecast-record';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import { spendingRevisions, type RevisionRow, type SpendingRevisionsParams } from '../queries/spending-revisions';
 
@@ -14,10 +15,12 @@ export interface SpendingView {
 	latest: SegmentSpendingRow[];
 	revision: SpendingRevisionsParams;
 	revisions: RevisionRow[];
+	/** Past forecast errors by segment and horizon: the bands on the forecast years. */
+	errors: HorizonErrorRow[];
 }
 
 export async function spendingView(conn: Connector, revision: SpendingRevisionsParams = DEFAULT_REVISION): Promise<SpendingView> {
-	return { latest: await latestSpending(conn), revision, revisions: await spendingRevisions(conn, revision) };
+	return { latest: await latestSpending(conn), revision, revisions: await spendingRevisions(conn, revision), errors: await horizonErrors(conn) };
 }
 
 export const revisionKey = (p: SpendingRevisionsParams) => `${p.segment}|${p.year}`;
