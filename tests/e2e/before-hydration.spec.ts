@@ -102,3 +102,23 @@ test('industries: an industry clicked before hydration links to its sector and c
 	await page.getByRole('button', { name: 'Financial services' }).click();
 	await expect(page).not.toHaveURL(/industry=/);
 });
+
+test('forecast record: a first forecast clicked before hydration opens its path', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/spending/record');
+	await page.locator('[data-chart="first-forecast-errors"] .cell[data-row="IT Services"][data-column="2022"]').click();
+	await page.waitForURL(/segment=IT(\+|%20)Services/, { waitUntil: 'commit' });
+	expect(new URL(page.url()).searchParams.get('year')).toBe('2022');
+	await release();
+	await expect(page.locator('[data-chart="forecast-path"] h2')).toContainText('IT Services 2022: first forecast', slow);
+});
+
+test('overview: forecast bands switched off before hydration stay off', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/');
+	await page.locator('label', { hasText: 'Hidden' }).locator('a').click();
+	await page.waitForURL(/bands=off/, { waitUntil: 'commit' });
+	await release();
+	await expect(page.getByRole('radio', { name: 'Hidden' })).toBeChecked(slow);
+	await expect(page.locator('[data-chart="segment-lines"] [data-band]')).toHaveCount(0);
+});
