@@ -105,6 +105,8 @@ export interface HeatCell {
 	column: number;
 	value: number | null;
 	label: string;
+	/** The label in a narrow heatmap, where `label` would not fit its cell. */
+	shortLabel?: string;
 	detail: string[];
 }
 

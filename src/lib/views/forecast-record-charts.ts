@@ -59,6 +59,12 @@ export function recordReadings(errors: HorizonErrorRow[], segment: string): stri
 		});
 }
 
+/** How far ahead the first forecasts were made, e.g. "14–23 months ahead". */
+export function firstForecastHorizons(record: ForecastRecordRow[]): string {
+	const horizons = record.filter((r) => r.revision === 1).map((r) => r.horizon);
+	return horizons.length ? `${Math.min(...horizons)}–${Math.max(...horizons)} months ahead` : '';
+}
+
 /** Why some forecasts are left out of the statistics, in words. */
 export function restatedNote(record: ForecastRecordRow[], segment: string): string | null {
 	const left = record.filter((r) => r.restatedIn !== null && (segment === ALL_SEGMENTS ? r.segment !== 'Total' : r.segment === segment));
@@ -72,6 +78,7 @@ export function firstForecastCells(record: ForecastRecordRow[]): HeatCell[] {
 		column: r.year,
 		value: r.restatedIn ? null : r.errorPct,
 		label: r.restatedIn ? 'restated' : formatError(r.errorPct),
+		shortLabel: r.restatedIn ? '—' : formatError(r.errorPct).slice(0, -1),
 		detail: [
 			`First forecast, ${formatRelease(r.release)}: ${formatSpendExact(r.spend)} (${formatGrowth(r.growth)})`,
 			`Settled, ${formatRelease(r.settledRelease)}: ${formatSpendExact(r.settledSpend)} (${formatGrowth(r.settledGrowth)})`,
@@ -102,9 +109,10 @@ export function pathSeries(path: ForecastRecordRow[], segment: string): LineSeri
 	];
 }
 
-/** The x labels of the path chart: each forecast's release, then the settled figure's. */
+/** The x labels of the path chart: each forecast's release, then the settled figure. */
 export function pathReleaseAt(path: ForecastRecordRow[]): (index: number) => string {
-	return (index) => (index < path.length ? formatRelease(path[index].release) : path[0] ? `${formatRelease(path[0].settledRelease)} (settled)` : '');
+	// The settled release is in the chart's title: "settled" keeps the last label short enough for a phone.
+	return (index) => (index < path.length ? formatRelease(path[index].release) : path[0] ? 'settled' : '');
 }
 
 export const recordColumns = [
