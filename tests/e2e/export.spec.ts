@@ -1,16 +1,5 @@
-import { expect, test, type Page } from './fixtures';
-import { readFile } from 'node:fs/promises';
-
-async function downloadFrom(page: Page, chart: string, item: string, file: string) {
-	const frame = page.locator(`[data-chart="${chart}"]`);
-	await frame.locator('summary', { hasText: 'Share' }).click();
-	const downloading = page.waitForEvent('download');
-	await frame.getByRole('button', { name: item }).click();
-	const download = await downloading;
-	await download.saveAs(file);
-	await frame.locator('summary', { hasText: 'Share' }).click();
-	return { name: download.suggestedFilename(), bytes: await readFile(file) };
-}
+import { expect, test } from './fixtures';
+import { downloadFrom } from './downloads';
 
 const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 

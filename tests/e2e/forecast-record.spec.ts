@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { downloadFrom } from './downloads';
 
 test.describe('forecast record', () => {
 	test('sets every segment forecast against where its year settled, in words and by months ahead', async ({ page }) => {
@@ -91,5 +92,21 @@ test.describe('forecast record', () => {
 		await page.goto('/embed/forecast-errors');
 		await expect(page.locator('[data-chart="forecast-errors"] [data-point]')).toHaveCount(160);
 		await expect(page.locator('[data-chart]')).toHaveCount(1);
+	});
+
+	test('the error chart exports as SVG with its title, source and every point', async ({ page }, testInfo) => {
+		await page.goto('/spending/record');
+		await expect(page.locator('[data-chart="forecast-errors"] [data-point]')).toHaveCount(160);
+		const svg = await downloadFrom(page, 'forecast-errors', 'Download SVG', testInfo.outputPath('errors.svg'));
+		expect(svg.name).toBe('forecast-errors.svg');
+		const parsed = await page.evaluate((text) => {
+			const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+			return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent, circles: doc.querySelectorAll('circle').length };
+		}, svg.bytes.toString('utf8'));
+		expect(parsed.error).toBeNull();
+		expect(parsed.text).toContain('How far off Gartner’s forecasts were, by months ahead');
+		expect(parsed.text).toContain('Source: Gartner');
+		expect(parsed.text).toContain('median off 5.9% · n 41');
+		expect(parsed.circles).toBe(160);
 	});
 });

@@ -137,7 +137,7 @@ test('the Content-Security-Policy stops a request to another host even from this
 });
 
 test('every route is served with the policy; embeds may be framed, other pages may not', async ({ request }) => {
-	for (const route of ['/', '/spending', '/careers', '/industries', '/explore', '/data', '/present', '/embed/wages', '/embed/explore-chart', '/_app/version.json']) {
+	for (const route of ['/', '/spending', '/spending/record', '/careers', '/industries', '/explore', '/data', '/present', '/embed/wages', '/embed/forecast-errors', '/embed/explore-chart', '/_app/version.json']) {
 		const headers = (await request.get(route)).headers();
 		const policy = headers['content-security-policy'] ?? '';
 		expect(policy, route).toContain("default-src 'self'");

@@ -26,7 +26,7 @@ async function expectSourcesNamed(page: Page, where: string) {
 	}
 }
 
-for (const route of ['/', '/spending', '/careers', '/industries', '/?release=2022-07&year=2023', '/spending?segment=Software&year=2023']) {
+for (const route of ['/', '/spending', '/careers', '/industries', '/?release=2022-07&year=2023', '/spending?segment=Software&year=2023', '/spending/record', '/spending/record?segment=Devices&year=2023']) {
 	test(`every chart on ${route} names each source its rows cite`, async ({ page }) => {
 		await page.goto(route);
 		await expectSourcesNamed(page, route);
