@@ -103,11 +103,13 @@ const RECORD_CTES = `
 			f.spend, f.growth, f.revision, s.settledRelease, s.settledSpend, s.settledGrowth,
 			(f.spend / s.settledSpend - 1) * 100 AS errorPct,
 			f.growth - s.settledGrowth AS growthErrorPts,
-			(SELECT min(r.release) FROM restatements r
-				WHERE r.segment = f.segment AND r.release > f.release AND r.release <= s.settledRelease) AS restatedIn,
+			-- the first restatement of the segment after the forecast, up to the release the year settled in
+			min(r.release) AS restatedIn,
 			f.sourceTitle, f.sourceUrl, f.sourcePubDate, s.settledSourceTitle, s.settledSourceUrl, s.settledSourcePubDate
 		FROM forecasts f JOIN settled s USING (segment, year)
+		LEFT JOIN restatements r ON r.segment = f.segment AND r.release > f.release AND r.release <= s.settledRelease
 		WHERE f.horizon >= 0
+		GROUP BY ALL
 	)`;
 
 /** Every forecast whose target year has settled, with its horizon and error; oldest target year, then release. */
