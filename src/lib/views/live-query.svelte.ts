@@ -1,4 +1,4 @@
-import { untrack } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import type { ChartError } from '../charts/types';
 import type { Connector } from '../db/connector';
 import { toDbError } from '../db/errors';
@@ -86,4 +86,21 @@ export async function warmEngine(tables: string[]): Promise<'ready' | string> {
 		const error = toDbError('engine', failure);
 		return [error.message, error.detail].filter(Boolean).join(': ');
 	}
+}
+
+/**
+ * The page's engine state for EngineStatus: "starting" until its tables are attached ("ready"), or why they could not
+ * be. Marks the page's hydration. Call while a component initialises.
+ */
+export function pageEngine(tables: string[]): { readonly state: string } {
+	let state = $state('starting');
+	onMount(() => {
+		performance.mark('page-hydrated');
+		warmEngine(tables).then((next) => (state = next));
+	});
+	return {
+		get state() {
+			return state;
+		}
+	};
 }
