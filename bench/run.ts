@@ -11,6 +11,7 @@ import { chromiumLaunch } from '../tests/playwright.config';
 import { FLOOR_PATH, writeFloorPage } from './floor/page';
 import { measureIngestAll } from './ingest';
 import { measureInteractions } from './interactions';
+import { measureConsole } from './console';
 import { median, renderReport, type LoadSample } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -212,11 +213,12 @@ async function main() {
 		const pages = await measurePages(['/spending', '/careers', '/industries']);
 		const warm = await measureWarm();
 		const browser = await chromium.launch(chromiumLaunch);
-		const clicks = await measureInteractions(browser, `http://localhost:${port}`).finally(() => browser.close());
+		const clicks = await measureInteractions(browser, `http://localhost:${port}`);
+		const consoleRuns = await measureConsole(browser, `http://localhost:${port}`, Math.min(runs, 5)).finally(() => browser.close());
 		pages['embed /embed/segment-bars in an iframe on another origin (from host navigation)'] = await measureEmbed();
 		const ingest = await measureIngestAll(port, Math.min(runs, 5));
 		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest, warm);
+		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest, warm, consoleRuns);
 		const { writeFile } = await import('node:fs/promises');
 		await writeFile(path.join(root, 'bench/BENCHMARKS.md'), report);
 		console.log(report);

@@ -96,3 +96,50 @@ test('136,221 result rows scroll in a virtualised table that sorts', async ({ pa
 	expect(first).toBeGreaterThanOrEqual(second);
 	await expect(page.getByRole('columnheader', { name: /salary_in_usd/ })).toHaveAttribute('aria-sort', 'descending');
 });
+
+test('SELECT * FROM salary_survey draws the first 10,000 rows as a scatter, no framework error, the rest behind a confirmation', async ({ page }) => {
+	test.slow();
+	await page.goto('/explore');
+	await engineReady(page);
+	await typeQuery(page, 'SELECT * FROM salary_survey');
+	await page.getByRole('button', { name: /^Run/ }).click();
+	await expect(page.locator('[data-status]')).toContainText('136,221 rows in', { timeout: 60_000 });
+	const chart = page.locator('[data-chart="explore-chart"]');
+	await expect(chart.locator('path.points').first()).toBeVisible();
+	await expect(chart).toContainText('scatter chart · chosen from the result’s shape');
+	await expect(chart).not.toContainText('could not be drawn');
+	await expect(chart.locator('[data-drawn-rows]')).toContainText('First 10,000 of 136,221 rows drawn');
+	await chart.getByRole('button', { name: 'Draw all rows' }).click();
+	await expect(chart.locator('[data-confirm-all]')).toBeVisible();
+	await chart.getByRole('button', { name: 'Keep the first 10,000' }).click();
+	await expect(chart.locator('[data-confirm-all]')).toHaveCount(0);
+	// Years read as years in the table.
+	await expect(page.locator('.result-table tbody tr[data-row]').first().locator('td').nth(1)).toHaveText(/^20\d\d$/);
+	// Asked for a line, it says why raw rows are not one instead of drawing nonsense.
+	await page.getByRole('combobox', { name: 'Chart' }).selectOption('line');
+	await expect(chart.locator('[data-chart-problem]')).toContainText('appears on more than one row');
+});
+
+test('a GROUP BY with a count and a median charts either measure, chosen in the chart and kept in the URL', async ({ page }) => {
+	await page.goto('/explore');
+	await engineReady(page);
+	await typeQuery(page, 'SELECT count(*) AS n FROM salary_surv');
+	await page.keyboard.type('e');
+	await expect(page.locator('.cm-tooltip-autocomplete')).toBeVisible();
+	await page.keyboard.type('y');
+	await page.keyboard.press('ControlOrMeta+Enter');
+	await expect(page.locator('[data-status]')).toContainText('1 rows in', { timeout: 60_000 });
+	// Ctrl+Enter ran it and closed the completion list.
+	await expect(page.locator('.cm-tooltip-autocomplete')).toHaveCount(0);
+	await typeQuery(page, 'SELECT job_family, count(*) AS n, median(salary_in_usd) AS median_usd FROM salary_survey GROUP BY ALL ORDER BY n DESC');
+	await page.getByRole('button', { name: /^Run/ }).click();
+	await expect(page.locator('[data-status]')).toContainText('rows in', { timeout: 60_000 });
+	const chart = page.locator('[data-chart="explore-chart"]');
+	await expect(chart.getByRole('combobox', { name: 'Length' })).toHaveValue('n');
+	await chart.getByRole('combobox', { name: 'Length' }).selectOption('median_usd');
+	await expect(page).toHaveURL(/[?&]y=median_usd/);
+	await chart.locator('.bar').first().hover();
+	await expect(chart.getByRole('tooltip')).toContainText(/median_usd: \$\d{2,3},\d{3}/);
+	// The examples list no longer names a question the editor does not hold.
+	await expect(page.getByLabel('Example questions')).toHaveValue('');
+});

@@ -33,9 +33,27 @@ function plain(value: unknown): number | string | Date | boolean | null {
 
 /** An Arrow result as columns with a kind each and plain row values, ready for the table, the chart and exports. */
 export function resultData(table: Table): ResultData {
-	const fields = table.schema.fields;
-	const vectors = fields.map((_, i) => table.getChildAt(i));
+	const vectors = table.schema.fields.map((_, i) => table.getChildAt(i));
 	const rows = Array.from({ length: table.numRows }, (_, r) => vectors.map((v) => plain(v?.get(r))));
+	return withColumns(table, rows);
+}
+
+/**
+ * The same, converted a step of rows at a time with the page free in between: 136,221 survey rows take ~0.4 s to
+ * convert, one long freeze if done at once.
+ */
+export async function resultDataInSteps(table: Table, rowsPerStep = 5_000): Promise<ResultData> {
+	const vectors = table.schema.fields.map((_, i) => table.getChildAt(i));
+	const rows: ResultData['rows'] = new Array(table.numRows);
+	for (let start = 0; start < table.numRows; start += rowsPerStep) {
+		const end = Math.min(table.numRows, start + rowsPerStep);
+		for (let r = start; r < end; r++) rows[r] = vectors.map((v) => plain(v?.get(r)));
+		if (end < table.numRows) await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+	return withColumns(table, rows);
+}
+
+function withColumns(table: Table, rows: ResultData['rows']): ResultData {
 	const sample = (i: number) => rows.slice(0, 200).map((row) => row[i]);
-	return { columns: fields.map((f, i) => ({ name: f.name, kind: kindOf(f.type, f.name, sample(i)) })), rows };
+	return { columns: table.schema.fields.map((f, i) => ({ name: f.name, kind: kindOf(f.type, f.name, sample(i)) })), rows };
 }
