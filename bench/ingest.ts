@@ -80,6 +80,9 @@ export async function measureIngest(port: number, file: string, runs: number): P
 			const stop = sampleChromiumRss();
 			await page.locator('[data-upload-input]').setInputFiles(file);
 			await page.locator('[data-commit]').waitFor({ timeout: 120_000 });
+			// The generated file replaces every surveyed row: the panel asks for a second yes, given before the timed click.
+			if (await page.locator('[data-removal]').count()) await page.locator('[data-confirm-removal]').check();
+			await page.locator('[data-commit]:enabled').waitFor();
 			await page.evaluate(`(() => { window.__ingest.commitClicked = performance.now(); document.querySelector('[data-commit]').click(); })()`);
 			await page.locator('[data-upload-message]').waitFor({ timeout: 120_000 });
 			const peakRssMiB = stop();

@@ -1,7 +1,7 @@
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 
 export { expect } from '@playwright/test';
-export type { Browser, BrowserContext, Page } from '@playwright/test';
+export type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 
 /** `ATLAS_CPU_THROTTLE=4`: every page of the suite runs with Chromium's CPU slowed that many times (a slow laptop). */
 export const CPU_THROTTLE = Number(process.env.ATLAS_CPU_THROTTLE ?? 1);

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from './fixtures';
+import { confirmRemovalIfAsked } from './upload-helpers';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -53,6 +54,7 @@ async function publish(page: Page, file: string, mode: 'replace' | 'append') {
 	await panel(page).getByLabel(mode === 'replace' ? 'replace the dataset' : 'are added to it').check();
 	await panel(page).locator('[data-upload-input]').setInputFiles(file);
 	await expect(panel(page).locator('[data-upload-preview]')).toBeVisible(slow);
+	await confirmRemovalIfAsked(panel(page));
 	await panel(page).locator('[data-publish]').click();
 	await expect(panel(page).locator('[data-upload-message]')).toContainText(`Published ${path.basename(file)}`, slow);
 }
@@ -141,6 +143,7 @@ test('a publish based on an older version gets a conflict, and nothing changes',
 		await panel(page).getByLabel('replace the dataset').check();
 		await panel(page).locator('[data-upload-input]').setInputFiles(older);
 		await expect(panel(page).locator('[data-upload-preview]')).toBeVisible(slow);
+		await confirmRemovalIfAsked(panel(page));
 	}
 	await panel(first).locator('[data-publish]').click();
 	await expect(panel(first).locator('[data-upload-message]')).toContainText('Published', slow);

@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from './fixtures';
+import { confirmRemovalIfAsked } from './upload-helpers';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -60,6 +61,7 @@ async function analystWithUpload(context: BrowserContext, outside: string[]): Pr
 	await panel.getByLabel('replace the dataset').check();
 	await panel.locator('[data-upload-input]').setInputFiles(upload);
 	await expect(page.locator('[data-upload-report] [data-upload-preview]')).toBeVisible(slow);
+	await confirmRemovalIfAsked(panel);
 	await panel.locator('[data-commit]').click();
 	await expect(panel.locator('[data-upload-message]')).toContainText('Committed gartner-release-2026-02.csv', slow);
 	return page;

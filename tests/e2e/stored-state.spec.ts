@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './fixtures';
+import { confirmRemovalIfAsked } from './upload-helpers';
 import path from 'node:path';
 
 const older = path.resolve(import.meta.dirname, '../fixtures/upload/gartner-releases-to-2025-07.csv');
@@ -91,8 +92,11 @@ async function uploadOlder(page: Page) {
 	const panel = page.locator('[data-upload-panel]');
 	// Hydrated, with the engine started: a file chosen before that would not be seen (issue 15 makes controls work earlier).
 	await expect(panel).toHaveAttribute('data-engine-ready', 'true', slow);
+	// Releases up to July 2025 instead of the shipped ones (keyed data is appended to by default).
+	await panel.getByLabel('replace the dataset').check();
 	await panel.locator('[data-upload-input]').setInputFiles(older);
 	await expect(page.locator('[data-upload-report] [data-upload-preview]')).toBeVisible(slow);
+	await confirmRemovalIfAsked(panel);
 	await panel.locator('[data-commit]').click();
 	await expect(panel.locator('[data-upload-message]')).toContainText('Committed gartner-releases-to-2025-07.csv', slow);
 }

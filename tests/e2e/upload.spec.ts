@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { generatedSalaryCsv } from '../../bench/generate-salaries';
 import { badFiles } from '../fixtures/upload/bad-files';
+import { confirmRemovalIfAsked } from './upload-helpers';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/upload');
 const older = path.join(fixtures, 'gartner-releases-to-2025-07.csv');
@@ -24,6 +25,7 @@ async function uploadAndCommit(page: Page, file: string, mode: 'replace' | 'appe
 	await chooseDataset(page, 'it_spending', mode);
 	await panel(page).locator('[data-upload-input]').setInputFiles(file);
 	await expect(report(page).locator('[data-upload-preview]')).toBeVisible(slow);
+	await confirmRemovalIfAsked(panel(page));
 	await panel(page).locator('[data-commit]').click();
 	await expect(panel(page).locator('[data-upload-message]')).toContainText(`Committed ${path.basename(file)}`, slow);
 }
@@ -164,6 +166,30 @@ test.describe('/data upload', () => {
 		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
 	});
 
+	test('a replace that removes most rows is said in red and needs a second yes; append is the default for keyed data', async ({ page }) => {
+		await page.goto('/data');
+		await expect(panel(page)).toHaveAttribute('data-engine-ready', 'true', slow);
+		await panel(page).locator('[data-upload-dataset]').selectOption('it_spending');
+		await expect(panel(page).getByLabel('are added to it')).toBeChecked();
+		await panel(page).getByLabel('replace the dataset').check();
+		await panel(page).locator('[data-upload-input]').setInputFiles(newer);
+		await expect(report(page).locator('[data-upload-preview]')).toBeVisible(slow);
+		const removal = panel(page).locator('[data-removal]');
+		await expect(removal).toContainText(/This replace removes 3\d\d of 327 rows \(9\d%\) and every row of 24 releases 2020-01, 2020-05, .*2026-04\./);
+		await expect(panel(page).locator('[data-commit]')).toBeDisabled();
+		await panel(page).locator('[data-confirm-removal]').check();
+		await panel(page).locator('[data-commit]').click();
+		await expect(panel(page).locator('[data-upload-message]')).toContainText('Committed gartner-release-2026-02.csv', slow);
+
+		// The older releases added to it: nothing is removed, nothing asks twice.
+		await panel(page).getByLabel('are added to it').check();
+		await panel(page).locator('[data-upload-input]').setInputFiles(older);
+		await expect(report(page).locator('[data-upload-preview]')).toBeVisible(slow);
+		await expect(report(page).locator('[data-diff="removed"]')).toContainText('0 rows removed');
+		await expect(panel(page).locator('[data-removal]')).toHaveCount(0);
+		await expect(panel(page).locator('[data-commit]')).toBeEnabled();
+	});
+
 	test('switching between replace and append checks the chosen file again', async ({ page }) => {
 		test.setTimeout(120_000);
 		await page.goto('/data');
@@ -286,8 +312,10 @@ test.describe('/data upload', () => {
 		await page.goto('/data');
 		await chooseDataset(page, 'it_spending');
 		await panel(page).locator('[data-upload-input]').setInputFiles(older);
+		await expect(report(page).locator('[data-upload-preview]')).toBeVisible(slow);
+		await confirmRemovalIfAsked(panel(page));
 		await panel(page).locator('[data-commit]').click();
-		await expect(panel(page).getByRole('alert')).toContainText('Another tab is committing', slow);
+		await expect(panel(page).getByRole('alert').filter({ hasText: 'Another tab' })).toContainText('Another tab is committing', slow);
 		await expect(panel(page).locator('[data-current-version]')).toHaveText('the shipped data');
 		await other.evaluate('window.releaseCommitLock()');
 		await panel(page).locator('[data-commit]').click();

@@ -143,6 +143,19 @@ describe('good files in their real-world shapes', () => {
 		expect(await rowsOf(`SELECT source_title FROM ${await committed(again, 'it_spending')}`)).toEqual([{ source_title: 'Société Générale' }]);
 	});
 
+	it('a replace by one release says how many of the current rows go and which releases go whole', async () => {
+		const conn2 = await connectorWithDatasets(['it_spending']);
+		const file = new Blob([readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'))]);
+		const report = await ingest({ conn: conn2, schema: schemaFor('it_spending')!, file, fileName: 'gartner-release-2026-02.csv', mode: 'replace' });
+		const releases = (await conn2.query('SELECT DISTINCT release_date AS r FROM it_spending ORDER BY r')).toArray().map((row) => String(row.r));
+		expect(report.preview).toMatchObject({ before: 327, rows: 12 });
+		expect(report.preview!.removed).toBe(327 - 12);
+		expect(report.preview!.removedPeriods).toEqual(releases.filter((r) => r !== '2026-02'));
+		expect(report.preview!.removedPeriods).toHaveLength(24);
+		const appended = await ingest({ conn: conn2, schema: schemaFor('it_spending')!, file, fileName: 'gartner-release-2026-02.csv', mode: 'append' });
+		expect(appended.preview?.removedPeriods ?? []).toEqual([]);
+	});
+
 	it('appends a release: rows added, none removed, the total before → after', async () => {
 		const conn2 = await connectorWithDatasets(['it_spending']);
 		await conn2.query(`DELETE FROM it_spending WHERE release_date >= '2025-10'`);

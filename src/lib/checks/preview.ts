@@ -19,6 +19,10 @@ export interface PreviewBar {
 export interface Preview {
 	/** Rows in the next version. */
 	rows: number;
+	/** Rows in the current version. */
+	before: number;
+	/** Whole periods (releases, years) the current version has and the next one does not, oldest first. */
+	removedPeriods: string[];
 	added: number;
 	removed: number;
 	/** Rows whose key stays but whose values differ; null when the dataset has no key. */
@@ -68,8 +72,17 @@ export async function comparePreview(conn: Connector, schema: UploadSchema, curr
 		(await conn.query(`WITH t AS (SELECT * FROM ${table}) ${schema.chart.sql}`)).toArray().map((r) => ({ label: String(r.label), value: plain(r.value) as number | null }));
 	const [oldBars, newBars] = [await chartOf(current), await chartOf(next)];
 	const was = new Map(oldBars.map((b) => [b.label, b.value]));
+	const period = schema.period ? `"${schema.period.column}"` : null;
+	// Joined by a unit separator rather than a LIST: one plain text value reads the same from both engines.
+	const removedPeriods = period
+		? String((await one(`SELECT coalesce(string_agg(p, chr(31) ORDER BY p), '') AS gone FROM (SELECT DISTINCT ${period}::VARCHAR AS p FROM ${current} EXCEPT SELECT DISTINCT ${period}::VARCHAR FROM ${next})`)).gone ?? '')
+				.split('\u001f')
+				.filter(Boolean)
+		: [];
 	return {
 		rows: Number(after.rows),
+		before: Number(before.rows),
+		removedPeriods,
 		added,
 		removed,
 		changed,

@@ -45,6 +45,8 @@ export interface UploadSchema {
 	totals: KeyTotal[];
 	/** The main chart of the preview: label and value per bar, from the table `t`. */
 	chart: { title: string; unit: 'spend' | 'usd' | 'count'; sql: string };
+	/** The column whose values are whole periods (a release, a year): a replace that drops one of them is flagged. */
+	period?: { column: string; label: string };
 	/** Final SQL from the validated, typed rows (table `typed`), when a column is derived. */
 	derive?: (typed: string, rulesFile: string) => string;
 }
@@ -131,6 +133,12 @@ const charts: Record<string, UploadSchema['chart']> = {
 	}
 };
 
+const periods: Record<string, UploadSchema['period']> = {
+	it_spending: { column: 'release_date', label: 'release' },
+	salary_survey: { column: 'work_year', label: 'work year' },
+	occupations: { column: 'year', label: 'year' }
+};
+
 const totals: Record<string, KeyTotal[]> = {
 	it_spending: [
 		{ label: 'Releases', sql: 'count(DISTINCT release_date)', format: 'count' },
@@ -183,6 +191,7 @@ export function uploadSchema(dataset: DatasetSpec): UploadSchema {
 			unit: 'count',
 			sql: `SELECT "${columns[0].name}"::VARCHAR AS label, count(*) AS value FROM t GROUP BY ALL ORDER BY value DESC LIMIT 12`
 		},
+		period: periods[dataset.name],
 		derive: dataset.name === 'salary_survey' ? deriveJobFamily : undefined
 	};
 }
