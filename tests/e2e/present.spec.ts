@@ -64,3 +64,31 @@ test('a shared deck is shown without replacing the saved one until the person ch
 	await page.goto('/present');
 	await expect(page.locator('[data-counter]')).toHaveText('1 / 2');
 });
+
+test('a click inside a slide changes nothing and the keyboard keeps working; Home/End; a tall chart is scaled to the 16:9 screen, not cut', async ({ page }) => {
+	const params = new URLSearchParams();
+	for (const slide of ['/embed/growth-heatmap?segment=Software&year=2023', '/embed/revisions', '/embed/wages']) params.append('s', slide);
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto(`/present?${params}`);
+	const slide = page.frameLocator('iframe');
+	await expect(slide.locator('[data-chart="growth-heatmap"] .cell[aria-pressed="true"]')).toHaveAttribute('data-row', 'Software');
+	// A click where a heatmap cell is drawn: the slide keeps its selection and the deck keeps the keyboard.
+	const box = (await page.locator('[data-slide-box]').boundingBox())!;
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+	await expect(slide.locator('[data-chart="growth-heatmap"] .cell[aria-pressed="true"]')).toHaveAttribute('data-row', 'Software');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.locator('[data-counter]')).toHaveText('2 / 3');
+	await page.keyboard.press('End');
+	await expect(page.locator('[data-counter]')).toHaveText('3 / 3');
+	await page.keyboard.press('Home');
+	await expect(page.locator('[data-counter]')).toHaveText('1 / 3');
+	await page.keyboard.press('End');
+	// The wage chart is taller than a 16:9 box at this size: it is scaled down until its source line shows.
+	const frame = page.locator('iframe');
+	await expect(frame).not.toHaveAttribute('data-scale', '1.000');
+	const scaled = (await frame.boundingBox())!;
+	const screen = (await page.locator('[data-slide-box]').boundingBox())!;
+	expect(scaled.y + scaled.height).toBeLessThanOrEqual(screen.y + screen.height + 1);
+	expect(screen.width / screen.height).toBeCloseTo(16 / 9, 1);
+	await expect(slide.locator('figcaption')).toContainText('Source: BLS');
+});
