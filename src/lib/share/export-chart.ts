@@ -43,8 +43,21 @@ function wrap(content: string, chars: number): string[] {
 	return line ? [...lines, line] : lines;
 }
 
+/** How an export is framed: the chart's own shape, or a 16:9 slide with the chart centred on it. */
+export type ExportShape = 'chart' | '16:9';
+/** Background: the page's own, or none (the chart's ink as the page shows it). */
+export type ExportBackground = 'page' | 'transparent';
+
+/** Parts of a subtitle meant for the web page only ("click a cell for …"): left out of exported files. */
+export function exportSubtitle(subtitle: string): string {
+	return subtitle
+		.split(' · ')
+		.filter((part) => !/^(click|hover|tap)\b/i.test(part.trim()))
+		.join(' · ');
+}
+
 /** A standalone SVG of the chart with its title, subtitle, source and export date stamped in. */
-export function chartSvg(chart: SVGSVGElement, meta: ExportMeta): { svg: string; width: number; height: number } {
+export function chartSvg(chart: SVGSVGElement, meta: ExportMeta, shape: ExportShape = 'chart', background: ExportBackground = 'page'): { svg: string; width: number; height: number } {
 	const box = chart.getBoundingClientRect();
 	const width = Math.round(box.width);
 	const pad = 16;
@@ -54,19 +67,29 @@ export function chartSvg(chart: SVGSVGElement, meta: ExportMeta): { svg: string;
 	const footer = 30 + 14 * sourceLines.length;
 	const height = Math.round(box.height) + header + footer;
 	const root = getComputedStyle(document.documentElement);
-	const background = root.getPropertyValue('background-color') || '#ffffff';
+	const pageBackground = root.getPropertyValue('background-color') || '#ffffff';
 	const ink = root.getPropertyValue('color') || '#1b1f24';
 
+	// A slide: the smallest 16:9 page (a whole multiple of 16 × 9, so 1920 and 3840 px are exact) holding the picture.
+	const pictureWidth = width + 2 * pad;
+	const outWidth = shape === '16:9' ? Math.ceil(Math.max(pictureWidth, (height * 16) / 9) / 16) * 16 : pictureWidth;
+	const outHeight = shape === '16:9' ? (outWidth / 16) * 9 : height;
 	const out = document.createElementNS(SVG_NS, 'svg');
 	out.setAttribute('xmlns', SVG_NS);
-	out.setAttribute('width', String(width + 2 * pad));
-	out.setAttribute('height', String(height));
-	out.setAttribute('viewBox', `0 0 ${width + 2 * pad} ${height}`);
-	const bg = document.createElementNS(SVG_NS, 'rect');
-	bg.setAttribute('width', '100%');
-	bg.setAttribute('height', '100%');
-	bg.setAttribute('fill', background);
-	out.append(bg, text(pad, 24, meta.title, 18, '700', ink), text(pad, 44, meta.subtitle, 12, '400', ink));
+	out.setAttribute('width', String(outWidth));
+	out.setAttribute('height', String(outHeight));
+	out.setAttribute('viewBox', `0 0 ${outWidth} ${outHeight}`);
+	if (background === 'page') {
+		const bg = document.createElementNS(SVG_NS, 'rect');
+		bg.setAttribute('width', '100%');
+		bg.setAttribute('height', '100%');
+		bg.setAttribute('fill', pageBackground);
+		out.append(bg);
+	}
+	const picture = document.createElementNS(SVG_NS, 'g');
+	picture.setAttribute('transform', `translate(${(outWidth - pictureWidth) / 2},${(outHeight - height) / 2})`);
+	out.append(picture);
+	picture.append(text(pad, 24, meta.title, 18, '700', ink), text(pad, 44, exportSubtitle(meta.subtitle), 12, '400', ink));
 
 	const copy = chart.cloneNode(true) as SVGSVGElement;
 	inlineStyles(chart, copy);
@@ -74,10 +97,10 @@ export function chartSvg(chart: SVGSVGElement, meta: ExportMeta): { svg: string;
 	copy.setAttribute('y', String(header));
 	copy.setAttribute('width', String(width));
 	copy.setAttribute('height', String(Math.round(box.height)));
-	out.append(copy);
-	sourceLines.forEach((line, i) => out.append(text(pad, height - footer + 22 + 14 * i, line, 11, '400', ink)));
-	out.append(text(pad, height - 9, meta.stamp, 10, '400', ink));
-	return { svg: new XMLSerializer().serializeToString(out), width: width + 2 * pad, height };
+	picture.append(copy);
+	sourceLines.forEach((line, i) => picture.append(text(pad, height - footer + 22 + 14 * i, line, 11, '400', ink)));
+	picture.append(text(pad, height - 9, meta.stamp, 10, '400', ink));
+	return { svg: new XMLSerializer().serializeToString(out), width: outWidth, height: outHeight };
 }
 
 /** The same picture as PNG, `pixelWidth` pixels wide. */
@@ -91,6 +114,7 @@ export async function chartPng(svg: string, width: number, height: number, pixel
 		const canvas = document.createElement('canvas');
 		canvas.width = Math.round(width * scale);
 		canvas.height = Math.round(height * scale);
+		// A transparent export stays transparent: nothing is painted under the picture.
 		const context = canvas.getContext('2d')!;
 		context.scale(scale, scale);
 		context.drawImage(image, 0, 0, width, height);
