@@ -190,6 +190,23 @@ test.describe('/data upload', () => {
 		await expect(panel(page).locator('[data-commit]')).toBeEnabled();
 	});
 
+	test('a semicolon export with decimal commas (Excel in most of Europe) uploads with no errors, the commas detected', async ({ page }) => {
+		await page.goto('/data');
+		await expect(panel(page)).toHaveAttribute('data-engine-ready', 'true', slow);
+		await chooseDataset(page, 'it_spending', 'replace');
+		await panel(page).locator('[data-upload-input]').setInputFiles(path.join(fixtures, 'european-semicolon-decimal-comma.csv'));
+		await expect(report(page).locator('[data-upload-preview]')).toBeVisible(slow);
+		await expect(panel(page).locator('[data-chosen-file]')).toContainText('european-semicolon-decimal-comma.csv');
+		const decimal = panel(page).locator('[data-decimal-comma]');
+		await expect(decimal).toContainText('detected from the file');
+		await expect(decimal.getByRole('checkbox')).toBeChecked();
+		await expect(report(page).locator('[data-errors]')).toHaveCount(0);
+		// Read with points instead, the same cells are errors naming the decimal comma.
+		await decimal.getByRole('checkbox').uncheck();
+		await expect(report(page).locator('[data-errors]')).toContainText('decimal comma', slow);
+		await expect(panel(page).locator('[data-discard]')).toBeVisible();
+	});
+
 	test('switching between replace and append checks the chosen file again', async ({ page }) => {
 		test.setTimeout(120_000);
 		await page.goto('/data');
@@ -272,7 +289,7 @@ test.describe('/data upload', () => {
 		await panel(page).locator('[data-upload-input]').setInputFiles(path.join(fixtures, 'bad', 'abbreviated-amount.csv'));
 		await expect(report(page).locator('[data-errors]')).toBeVisible(slow);
 		const errors = page.waitForEvent('download');
-		await report(page).getByRole('button', { name: /Download all 1 errors/ }).click();
+		await report(page).getByRole('button', { name: 'Download the error (CSV)' }).click();
 		const errorsCsv = readFileSync(await (await errors).path(), 'utf8');
 		expect(errorsCsv.split('\n')[0]).toBe('line,column,value,kind,problem,expected');
 		expect(errorsCsv).toContain('2,spend_usd_bn,$1.5T,not a number');

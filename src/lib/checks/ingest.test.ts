@@ -89,6 +89,27 @@ describe('good files in their real-world shapes', () => {
 		expect(totals).toEqual([{ spend_usd_bn: 6155.493 }]);
 	});
 
+	it('reads a decimal-comma semicolon export of the Gartner releases (Excel in most of Europe) with no errors and the same figures', async () => {
+		const rows = (await rowsOf(`SELECT * FROM read_csv('${path.join(fixtures, 'gartner-releases-to-2025-07.csv')}', all_varchar = true)`)) as Record<string, string | null>[];
+		const numeric = new Set(['spend_usd_bn', 'growth_pct']);
+		const cell = (name: string, v: string | null, comma: boolean) =>
+			v === null ? '' : numeric.has(name) ? (comma ? v.replace('.', ',') : v) : /["\n;]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+		const csv = (comma: boolean) => [Object.keys(rows[0]).join(';'), ...rows.map((r) => Object.entries(r).map(([k, v]) => cell(k, v, comma)).join(';'))].join('\r\n') + '\r\n';
+		const text = csv(true);
+		// Data Center Systems 2024 in the July 2025 release: $333.372B, +40.3%.
+		expect(text).toContain('Data Center Systems;2024;333,372;40,3;actual;2025-07');
+		const report = await upload('it_spending', text, 'it_spending-excel-de.csv', 'replace');
+		expect(report.errors.slice(0, 3)).toEqual([]);
+		expect(report.decimalComma).toEqual({ used: true, detected: true });
+		expect(report.recipe?.decimalComma).toBe(true);
+		const figures = await rowsOf(`SELECT spend_usd_bn, growth_pct FROM ${await committed(report, 'it_spending')} WHERE segment = 'Data Center Systems' AND year = 2024 AND release_date = '2025-07'`);
+		expect(figures).toEqual([{ spend_usd_bn: 333.372, growth_pct: 40.3 }]);
+		// The same file with decimal points is not read as decimal commas.
+		const points = await upload('it_spending', csv(false), 'it_spending-points.csv', 'replace');
+		expect(points.decimalComma.used).toBe(false);
+		expect(points.errorCount).toBe(0);
+	});
+
 	it('reads spreadsheet number formats exactly: "1,234.5", $, %, (12)', async () => {
 		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\n';
 		const report = await upload(

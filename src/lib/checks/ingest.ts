@@ -6,7 +6,8 @@ import { autoMapping, duplicateHeaders, extraHeaders, type Mapping } from './map
 import { comparePreview, type Preview } from './preview';
 import { readCsvSql, type ReadRecipe } from './recipe';
 import type { UploadSchema } from './schemas';
-import { duplicateKeySql, errorsSql, literal, missingColumns, readTypes, typedSql } from './validate-sql';
+import { decimalCommaSql, duplicateKeySql, errorsSql, literal, missingColumns, readTypes, typedSql } from './validate-sql';
+import { numberStyle } from './numbers';
 
 export type Mode = 'replace' | 'append';
 export type Stage = 'reading' | 'checking' | 'comparing';
@@ -20,6 +21,8 @@ export interface IngestRequest {
 	/** The analyst's own mapping; automatic by name when absent. */
 	mapping?: Mapping;
 	delimiter?: Delimiter;
+	/** Read commas in numbers as decimal commas; detected in semicolon files when absent. */
+	decimalComma?: boolean;
 	signal?: AbortSignal;
 	onStage?: (stage: Stage) => void;
 }
@@ -39,6 +42,8 @@ export interface IngestReport {
 	mode: Mode;
 	encoding: Encoding | null;
 	delimiter: Delimiter | null;
+	/** Numbers were read with decimal commas, and whether that was detected (else chosen). */
+	decimalComma: { used: boolean; detected: boolean };
 	headers: string[];
 	mapping: Mapping;
 	extra: string[];
@@ -90,6 +95,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		mode,
 		encoding: null,
 		delimiter: null,
+		decimalComma: { used: false, detected: false },
 		headers: [],
 		mapping: {},
 		extra: [],
@@ -177,7 +183,8 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			encoding,
 			mapping: report.mapping,
 			types: readTypes(schema, report.mapping, headers.length, typedRead),
-			typedRead
+			typedRead,
+			...(report.decimalComma.used ? { decimalComma: true } : {})
 		});
 		const read = () =>
 			readRaw(run, uploadFile, recipe()).catch(async (error) => {
@@ -203,16 +210,22 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			return refuse('header only', 'The file has a header but no data rows: there is nothing to upload.');
 
 		request.onStage?.('checking');
-		const semicolonFile = shape.delimiter === ';';
+		// Excel in most of Europe saves "6155,493" in a semicolon file: detected from the cells when not chosen.
+		if (request.decimalComma !== undefined) report.decimalComma = { used: request.decimalComma, detected: false };
+		else if (shape.delimiter === ';' && !typedRead && !rejects.length) {
+			const detected = Boolean((await run(decimalCommaSql(schema, report.mapping))).get(0)?.decimal_comma);
+			report.decimalComma = { used: detected, detected };
+		}
+		const style = numberStyle(shape.delimiter, report.decimalComma.used);
 		await run(`DROP TABLE IF EXISTS ${STAGED.errors}; DROP VIEW IF EXISTS upload_typed; DROP TABLE IF EXISTS upload_parsed`);
 		if (rejects.length) {
 			await run(`CREATE TEMP TABLE ${STAGED.errors} AS ${rejectsSql(headers, shape.delimiter)}`);
 		} else {
 			// Typed values of natively read cells cost nothing to recompute: a view; text cells are parsed once: a table.
-			const typed = typedSql(schema, report.mapping, semicolonFile, fileName, typedRead);
+			const typed = typedSql(schema, report.mapping, style, fileName, typedRead);
 			if (typedRead) await run(`CREATE TEMP VIEW upload_typed AS ${typed}`);
 			else await run(`CREATE TEMP TABLE upload_parsed AS ${typed}; CREATE TEMP VIEW upload_typed AS SELECT * FROM upload_parsed`);
-			await run(`CREATE TEMP TABLE ${STAGED.errors} AS SELECT __row + 1 AS line, * EXCLUDE (__row) FROM (${errorsSql(schema, report.mapping, semicolonFile, typedRead)})`);
+			await run(`CREATE TEMP TABLE ${STAGED.errors} AS SELECT __row + 1 AS line, * EXCLUDE (__row) FROM (${errorsSql(schema, report.mapping, style, typedRead)})`);
 			const valueErrors = int((await conn.query(`SELECT count(*) AS n FROM ${STAGED.errors}`)).get(0)?.n);
 			if (!valueErrors && schema.key.length) {
 				await run(`INSERT INTO ${STAGED.errors} ${duplicateKeySql(schema)}`);

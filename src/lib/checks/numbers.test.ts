@@ -4,7 +4,7 @@ import type { Connector } from '../db/connector';
 import { nodeConnector } from '../db/node';
 import { connectorWithDatasets } from '../db/node-datasets';
 import { ingest } from './ingest';
-import { numberProblemSql, numberSql, type NumberKind } from './numbers';
+import { numberProblemSql, numberSql, type NumberKind, type NumberStyle } from './numbers';
 import { schemaFor } from './schemas';
 import { literal } from './validate-sql';
 
@@ -14,10 +14,11 @@ beforeAll(async () => {
 });
 
 /** Runs the product's own parsing SQL over many cells at once: value and reason per cell. */
-async function parse(cells: string[], kind: NumberKind, semicolonFile = false) {
+async function parse(cells: string[], kind: NumberKind, semicolonFile: boolean | NumberStyle = false) {
+	const style: NumberStyle = semicolonFile === true ? 'semicolon' : semicolonFile === false ? 'point' : semicolonFile;
 	const values = cells.map((c) => `(${literal(c)})`).join(', ');
 	const table = await conn.query(
-		`SELECT v, ${numberSql('v', kind, semicolonFile)} AS n, ${numberProblemSql('v', kind, semicolonFile)} AS problem FROM (VALUES ${values}) t(v)`
+		`SELECT v, ${numberSql('v', kind, style)} AS n, ${numberProblemSql('v', kind, style)} AS problem FROM (VALUES ${values}) t(v)`
 	);
 	return table.toArray().map((r) => ({ cell: String(r.v), value: r.n as number | null, problem: r.problem as string | null }));
 }

@@ -3,6 +3,7 @@ import type { Delimiter, Encoding } from './inspect';
 import type { Mapping } from './mapping';
 import type { UploadSchema } from './schemas';
 import { literal, typedSql } from './validate-sql';
+import { numberStyle } from './numbers';
 
 /**
  * How an upload's file was read when its checks passed. A committed version keeps it beside the untouched file, so
@@ -18,6 +19,8 @@ export interface ReadRecipe {
 	types: string[];
 	/** Whether plain numbers were read natively (the fast path) rather than parsed from text. */
 	typedRead: boolean;
+	/** Numbers written with decimal commas ("6155,493"); absent in recipes stored before it was read. */
+	decimalComma?: boolean;
 }
 
 /** DuckDB's reader over a registered file, its columns named c0…cn; `options` adds reader settings. */
@@ -29,7 +32,7 @@ export function readCsvSql(file: string, recipe: Pick<ReadRecipe, 'types' | 'del
 
 /** The dataset's rows from a file staged raw in table `raw` as `recipe` says: typed, with derived columns added. */
 export function datasetRowsSql(schema: UploadSchema, recipe: ReadRecipe, raw: string, rulesFile: string): string {
-	const typed = typedSql(schema, recipe.mapping, recipe.delimiter === ';', recipe.fileName, recipe.typedRead, raw);
+	const typed = typedSql(schema, recipe.mapping, numberStyle(recipe.delimiter, recipe.decimalComma), recipe.fileName, recipe.typedRead, raw);
 	const derived = schema.derive ? schema.derive('typed', rulesFile) : 'SELECT * FROM typed';
 	return `WITH typed AS (${typed}) SELECT ${schema.columns.map((c) => `"${c.name}"`).join(', ')} FROM (${derived})`;
 }

@@ -1,6 +1,6 @@
 import { blsFlag } from '../datasets/sql';
 import { FORMULA_START } from '../explore/export';
-import { expectedText, numberProblemSql, numberSql, type NumberKind } from './numbers';
+import { expectedText, numberProblemSql, numberSql, type NumberKind, type NumberStyle } from './numbers';
 import type { Mapping } from './mapping';
 import type { UploadColumn, UploadSchema } from './schemas';
 
@@ -57,7 +57,7 @@ interface Check {
  * Every check one column must pass, as predicates over `upload_typed`, which holds each raw cell (c0…cn) beside
  * its typed value: the costly reading happens once, and the reason is worked out only for failing cells.
  */
-function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, typedRead: boolean): Check[] {
+function checksFor(column: UploadColumn, cell: string, style: NumberStyle, typedRead: boolean): Check[] {
 	const checks: Check[] = [];
 	const typed = ident(column.name);
 	const nativeNumber = typedRead && isNumber(column.kind) && column.kind !== 'bls';
@@ -74,7 +74,7 @@ function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, t
 		checks.push({
 			kind: 'not a number',
 			when: `${present} AND ${typed} IS NULL${symbol}`,
-			problem: numberProblemSql(cell, column.kind, semicolonFile),
+			problem: numberProblemSql(cell, column.kind, style),
 			expected: expectedText(column.kind)
 		});
 	}
@@ -106,12 +106,12 @@ function checksFor(column: UploadColumn, cell: string, semicolonFile: boolean, t
  * One query listing every failing cell of the typed upload: data row `__row`, column, raw value, kind of error,
  * what is wrong and what was expected.
  */
-export function errorsSql(schema: UploadSchema, mapping: Mapping, semicolonFile: boolean, typedRead: boolean): string {
+export function errorsSql(schema: UploadSchema, mapping: Mapping, style: NumberStyle, typedRead: boolean): string {
 	const checks = schema.columns.flatMap((column) => {
 		const index = mapping[column.name];
 		if (index === null || index === undefined || column.derived) return [];
 		const cell = rawColumn(index);
-		return checksFor(column, cell, semicolonFile, typedRead).map((check) => ({ ...check, column: column.name, cell }));
+		return checksFor(column, cell, style, typedRead).map((check) => ({ ...check, column: column.name, cell }));
 	});
 	if (!checks.length) return `SELECT NULL::BIGINT AS __row, '' AS "column", '' AS "value", '' AS kind, '' AS problem, '' AS expected WHERE false`;
 	// One pass over the rows: every check is a cheap predicate; only failing rows build their error records.
@@ -134,8 +134,21 @@ export function duplicateKeySql(schema: UploadSchema): string {
 		FROM (SELECT *, min(__row) OVER (PARTITION BY ${keys}) AS first_row FROM upload_typed) WHERE __row <> first_row`;
 }
 
+/**
+ * SQL: whether a semicolon file's numbers use decimal commas: its numeric cells hold "879,6" and never "879.6".
+ * Answers one row with `decimal_comma` true or false.
+ */
+export function decimalCommaSql(schema: UploadSchema, mapping: Mapping, raw = 'upload_raw'): string {
+	const cells = schema.columns
+		.filter((c) => isNumber(c.kind) && !c.derived && mapping[c.name] !== null && mapping[c.name] !== undefined)
+		.map((c) => `trim(${rawColumn(mapping[c.name]!)}::VARCHAR)`);
+	if (!cells.length) return 'SELECT false AS decimal_comma';
+	const count = (pattern: string) => cells.map((cell) => `count(*) FILTER (regexp_full_match(${cell}, '${pattern}'))`).join(' + ');
+	return `SELECT (${count('[+-]?\\$?\\d+,\\d+%?')}) > 0 AND (${count('[+-]?\\$?\\d+\\.\\d+%?')}) = 0 AS decimal_comma FROM ${raw}`;
+}
+
 /** The raw cells of a staged upload (table `raw`) beside their typed values, in the dataset's column order. */
-export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: boolean, fileName: string, typedRead: boolean, raw = 'upload_raw'): string {
+export function typedSql(schema: UploadSchema, mapping: Mapping, style: NumberStyle, fileName: string, typedRead: boolean, raw = 'upload_raw'): string {
 	const flagSource = new Map(schema.columns.filter((c) => c.flagColumn).map((c) => [c.flagColumn!, c]));
 	const select = schema.columns.map((column) => {
 		const index = mapping[column.name];
@@ -155,7 +168,7 @@ export function typedSql(schema: UploadSchema, mapping: Mapping, semicolonFile: 
 		}
 		const cell = rawColumn(index);
 		if (typedRead && isNumber(column.kind) && column.kind !== 'bls') return `TRY_CAST(${cell} AS ${type}) AS ${ident(column.name)}`;
-		if (isNumber(column.kind)) return `TRY_CAST(${numberSql(cell, column.kind, semicolonFile)} AS ${type}) AS ${ident(column.name)}`;
+		if (isNumber(column.kind)) return `TRY_CAST(${numberSql(cell, column.kind, style)} AS ${type}) AS ${ident(column.name)}`;
 		if (column.kind === 'boolean') return `coalesce(lower(trim(${cell})) IN ${TRUE_WORDS}, false) AS ${ident(column.name)}`;
 		return `NULLIF(${unneutralised(cell)}, '') AS ${ident(column.name)}`;
 	});

@@ -17,6 +17,8 @@ export interface PublishRequest {
 	mode: 'replace' | 'append';
 	mapping?: Mapping;
 	delimiter?: Delimiter;
+	/** Numbers read with decimal commas, as the analyst's check read them. */
+	decimalComma?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function checkOnServer(store: AtlasStore, schema: UploadSchema, fil
 				dataFile: async (data) => new Uint8Array(await readFile(path.join(DATA_DIR, path.basename(data))))
 			});
 		else await attachShipped(engine, name);
-		return await ingest({ conn: engine, schema, file: await diskBlob(file), fileName: request.fileName, mode: request.mode, mapping: request.mapping, delimiter: request.delimiter });
+		return await ingest({ conn: engine, schema, file: await diskBlob(file), fileName: request.fileName, mode: request.mode, mapping: request.mapping, delimiter: request.delimiter, decimalComma: typeof request.decimalComma === 'boolean' ? request.decimalComma : undefined });
 	} finally {
 		engine.close();
 	}

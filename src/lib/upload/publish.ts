@@ -54,7 +54,7 @@ export async function signOut(csrf: string): Promise<void> {
  * published version changed since `basedOn` (a conflict).
  */
 export async function publishFile(file: Blob, dataset: string, report: IngestReport, basedOn: string, csrf: string): Promise<PublishedVersion> {
-	const about = { fileName: report.fileName, mode: report.mode, mapping: report.mapping, delimiter: report.delimiter };
+	const about = { fileName: report.fileName, mode: report.mode, mapping: report.mapping, delimiter: report.delimiter, decimalComma: report.decimalComma.used };
 	const response = await fetch(`${base}/api/datasets/${encodeURIComponent(dataset)}/versions`, {
 		method: 'POST',
 		headers: { 'content-type': 'text/csv', 'x-atlas-csrf': csrf, 'if-match': `"${basedOn}"`, 'x-atlas-upload': encodeURIComponent(JSON.stringify(about)) },
