@@ -110,6 +110,18 @@ describe('good files in their real-world shapes', () => {
 		expect(points.errorCount).toBe(0);
 	});
 
+	it('matches renamed headers by their usual names: Type, Source, URL, Published', async () => {
+		const text = readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'), 'utf8').replace(
+			/^segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url,source_pub_date,notes/,
+			'segment,year,spend_usd_bn,growth_pct,Type,release_date,Source,URL,Published,notes'
+		);
+		expect(text.split('\n')[0]).toContain('Type');
+		const report = await upload('it_spending', text, 'renamed.csv', 'replace');
+		expect(report.errorCount).toBe(0);
+		expect(report.extra).toEqual([]);
+		expect([report.mapping.kind, report.mapping.source_title, report.mapping.source_url, report.mapping.source_pub_date]).toEqual([4, 6, 7, 8]);
+	});
+
 	it('reads spreadsheet number formats exactly: "1,234.5", $, %, (12)', async () => {
 		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url\n';
 		const report = await upload(

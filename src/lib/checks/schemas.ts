@@ -61,8 +61,11 @@ const rules: Record<string, Record<string, Partial<UploadColumn>>> = {
 		year: year('year'),
 		spend_usd_bn: { kind: 'money', min: 0, aliases: ['spending', 'spend', 'spending_usd_bn', 'spend_bn'] },
 		growth_pct: { kind: 'percent', min: -100, max: 1000, aliases: ['growth', 'growth_percent'] },
-		kind: { required: true, notNull: true, allowed: ['actual', 'forecast'] },
-		release_date: { required: true, notNull: true, pattern: yearMonth, aliases: ['release', 'vintage'] }
+		kind: { required: true, notNull: true, allowed: ['actual', 'forecast'], aliases: ['type', 'figure_type'] },
+		release_date: { required: true, notNull: true, pattern: yearMonth, aliases: ['release', 'vintage'] },
+		source_title: { aliases: ['source', 'title'] },
+		source_url: { aliases: ['url', 'link', 'source_link'] },
+		source_pub_date: { aliases: ['published', 'publication_date', 'pub_date'] }
 	},
 	salary_survey: {
 		survey: { required: false, fromFileName: () => 'upload' },

@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures';
+import { EMBEDDABLE } from '../../src/lib/pages/embeds';
+
+/** At 390 px (a phone), nothing makes the page scroll sideways: wide tables and charts scroll or fit inside their frame. */
+const PAGES: Record<string, string> = { overview: '/', spending: '/spending', record: '/spending/record', careers: '/careers', industries: '/industries', explore: '/explore' };
+const tablesOf = (page: string) => Object.entries(EMBEDDABLE).filter(([, p]) => p === page).map(([chart]) => chart);
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function expectNoSidewaysScroll(page: import('./fixtures').Page, what: string) {
+	await expect(page.locator('figure[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+	const overflow = await page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const wide = [...document.querySelectorAll('body *')]
+			.filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('[data-scrolls], .table-scroll, .result-table, nav, .wide, .scroll'))
+			.slice(0, 3)
+			.map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`);
+		return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+	});
+	expect(overflow.scrollWidth, `${what}: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(overflow.width);
+}
+
+for (const [name, path] of Object.entries({ ...PAGES, data: '/data', present: '/present' })) {
+	test(`${path} fits a 390 px screen, also with every table shown`, async ({ page }) => {
+		await page.goto(path);
+		await expectNoSidewaysScroll(page, path);
+		const tables = tablesOf(name);
+		if (tables.length) {
+			await page.goto(`${path}?tables=${tables.join(',')}`);
+			await expect(page.locator('figure[data-chart] table').first()).toBeVisible();
+			await expectNoSidewaysScroll(page, `${path} with tables`);
+		}
+	});
+}
+
+test('every embed fits a 390 px frame', async ({ page }) => {
+	test.setTimeout(120_000);
+	for (const chart of Object.keys(EMBEDDABLE)) {
+		await page.goto(`/embed/${chart}`);
+		await expect(page.locator(`figure[data-chart="${chart}"]`)).toBeVisible();
+		await expectNoSidewaysScroll(page, `/embed/${chart}`);
+	}
+});
