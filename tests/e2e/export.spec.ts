@@ -68,6 +68,13 @@ test('slide exports are exactly 16:9 (1920×1080, 3840×2160), colours are chose
 	await frame.locator('[data-export-colours]').selectOption('dark');
 	await frame.locator('summary', { hasText: 'Share' }).click();
 	const dark = await downloadFrom(page, 'growth-heatmap', 'Download slide PNG (16:9, 1920×1080)', testInfo.outputPath('slide-dark.png'));
+	// The embed code pins the colours chosen.
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await frame.locator('summary', { hasText: 'Share' }).click();
+	await frame.getByRole('button', { name: 'Copy embed code' }).click();
+	await expect(frame.locator('.share [role="status"]')).toHaveText('Embed code copied');
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/embed/growth-heatmap?theme=dark');
+	await frame.locator('summary', { hasText: 'Share' }).click();
 	expect(dark.name).toBe('growth-heatmap-dark-16x9-1920.png');
 	expect(Math.max(...(await corner(dark.bytes)).slice(0, 3))).toBeLessThan(60);
 	await frame.locator('summary', { hasText: 'Share' }).click();
