@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../db/connector';
 import { connectorWithDatasets } from '../db/node-datasets';
-import { forecastBand, firstForecasts, horizonMonths } from '../reshape/forecast-record';
+import { firstForecasts } from '../reshape/forecast-record';
+import { forecastBand, horizonMonths } from '../reshape/forecast-band';
 import { recordReadings } from '../views/forecast-record-charts';
 import { overviewView } from '../views/overview';
 import { segmentSeries } from '../views/overview-charts';

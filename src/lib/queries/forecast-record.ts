@@ -9,11 +9,9 @@ import { arrowRows } from './arrow-rows';
  */
 export const RESTATED_BASE_THRESHOLD = 0.1;
 
-/** Horizons are grouped in bands this many months wide: 0–5, 6–11, 12–17, 18–23. */
-export const HORIZON_BAND_MONTHS = 6;
-
-/** Every segment's forecasts pooled (the five segments; the total is their sum, so it is not pooled with them). */
-export const ALL_SEGMENTS = 'All segments';
+// Apart, so the pages that only draw bands do not load these queries' SQL with their first script.
+import { ALL_SEGMENTS, HORIZON_BAND_MONTHS } from './forecast-horizons';
+export { ALL_SEGMENTS, HORIZON_BAND_MONTHS };
 
 /** One forecast of a segment's spending in a target year, against the figure the year settled at. */
 export interface ForecastRecordRow {

@@ -43,3 +43,9 @@ export async function spendingReleases(conn: Connector): Promise<ReleaseRow[]> {
 export function newestCompleteRelease(releases: ReleaseRow[]): ReleaseRow | undefined {
 	return releases.filter((r) => r.complete).sort((a, b) => b.release.localeCompare(a.release))[0];
 }
+
+/** The year a release is about: its own year when it covers it, else the latest year it covers. */
+export function defaultYear(release: ReleaseRow): number {
+	const own = Number(release.release.slice(0, 4));
+	return release.years.includes(own) ? own : release.years[release.years.length - 1];
+}

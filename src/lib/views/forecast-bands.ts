@@ -1,7 +1,8 @@
 import { formatSpendShort } from '../charts/formats';
-import { ALL_SEGMENTS, type HorizonErrorRow } from '../queries/forecast-record';
+import { ALL_SEGMENTS } from '../queries/forecast-horizons';
+import type { HorizonErrorRow } from '../queries/forecast-record';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
-import { forecastBand, horizonBandLabel, horizonMonths, type BandOutcome } from '../reshape/forecast-record';
+import { forecastBand, horizonBandLabel, horizonMonths, type BandOutcome } from '../reshape/forecast-band';
 
 /** The URL parameter that switches the bands off; they are on by default. */
 export const BANDS_PARAM = 'bands';

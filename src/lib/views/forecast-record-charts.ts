@@ -2,7 +2,8 @@ import { formatGrowth, formatRelease, formatSpendExact } from '../charts/formats
 import { segmentColor } from '../charts/segments';
 import type { ChartSource, ErrorBand, ErrorPoint, HeatCell, LineSeries } from '../charts/types';
 import { ALL_SEGMENTS, HORIZON_BAND_MONTHS, type ForecastRecordRow, type HorizonErrorRow, type RestatementRow } from '../queries/forecast-record';
-import { firstForecasts, horizonBandLabel } from '../reshape/forecast-record';
+import { firstForecasts } from '../reshape/forecast-record';
+import { horizonBandLabel } from '../reshape/forecast-band';
 import { spendingSource } from './overview-charts';
 
 /** An error in percent, signed, one decimal: a derived figure, not a published one. */

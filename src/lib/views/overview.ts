@@ -1,9 +1,11 @@
 import type { Connector } from '../db/connector';
 import { segmentSpending, type SegmentSpendingRow } from '../queries/segment-spending';
-import { newestCompleteRelease, spendingReleases, type ReleaseRow } from '../queries/spending-releases';
+import { defaultYear, newestCompleteRelease, spendingReleases, type ReleaseRow } from '../queries/spending-releases';
+
+export { defaultYear };
 import { segmentLines, segmentsForYear, spendingKpis, type SegmentLine, type SpendingKpis } from '../reshape/spending';
 import { SEGMENTS } from '../charts/segments';
-import { horizonErrors, type HorizonErrorRow } from '../queries/forecast-record';
+import type { HorizonErrorRow } from '../queries/forecast-record';
 
 export interface OverviewParams {
 	release?: string;
@@ -24,12 +26,6 @@ export interface OverviewView {
 	notice: string | null;
 }
 
-/** The year a release is about: its own year when it covers it, else the latest year it covers. */
-export function defaultYear(release: ReleaseRow): number {
-	const own = Number(release.release.slice(0, 4));
-	return release.years.includes(own) ? own : release.years[release.years.length - 1];
-}
-
 /** Query and reshape the overview for the requested release and year, falling back to the defaults. */
 export async function overviewView(conn: Connector, params: OverviewParams = {}): Promise<OverviewView> {
 	const releases = await spendingReleases(conn);
@@ -45,7 +41,8 @@ export async function overviewView(conn: Connector, params: OverviewParams = {})
 		bars: segmentsForYear(rows, year),
 		kpis: spendingKpis(rows, year),
 		lines: segmentLines(rows, SEGMENTS),
-		errors: await horizonErrors(conn),
+		// Loaded when first asked for: the overview's first script stays small (the snapshot holds the default's errors).
+		errors: await (await import('../queries/forecast-record')).horizonErrors(conn),
 		notice
 	};
 }

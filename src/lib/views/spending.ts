@@ -1,7 +1,7 @@
 import type { Connector } from '../db/connector';
 import { SEGMENTS } from '../charts/segments';
 import { latestSpending } from '../queries/latest-spending';
-import { horizonErrors, type HorizonErrorRow } from '../queries/forecast-record';
+import type { HorizonErrorRow } from '../queries/forecast-record';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import { spendingRevisions, type RevisionRow, type SpendingRevisionsParams } from '../queries/spending-revisions';
 
@@ -20,7 +20,7 @@ export interface SpendingView {
 }
 
 export async function spendingView(conn: Connector, revision: SpendingRevisionsParams = DEFAULT_REVISION): Promise<SpendingView> {
-	return { latest: await latestSpending(conn), revision, revisions: await spendingRevisions(conn, revision), errors: await horizonErrors(conn) };
+	return { latest: await latestSpending(conn), revision, revisions: await spendingRevisions(conn, revision), errors: await (await import('../queries/forecast-record')).horizonErrors(conn) };
 }
 
 export const revisionKey = (p: SpendingRevisionsParams) => `${p.segment}|${p.year}`;
