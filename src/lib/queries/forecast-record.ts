@@ -1,5 +1,9 @@
 import type { Connector } from '../db/connector';
 import { arrowRows } from './arrow-rows';
+// Apart, so the pages that only draw bands do not load these queries' SQL with their first script.
+import { ALL_SEGMENTS, HORIZON_BAND_MONTHS } from './forecast-horizons';
+
+export { ALL_SEGMENTS, HORIZON_BAND_MONTHS };
 
 /**
  * A release restated a segment's base when its estimate for a past year differs from the previous release's figure for
@@ -8,10 +12,6 @@ import { arrowRows } from './arrow-rows';
  * Communications Services 2024 (January 2025).
  */
 export const RESTATED_BASE_THRESHOLD = 0.1;
-
-// Apart, so the pages that only draw bands do not load these queries' SQL with their first script.
-import { ALL_SEGMENTS, HORIZON_BAND_MONTHS } from './forecast-horizons';
-export { ALL_SEGMENTS, HORIZON_BAND_MONTHS };
 
 /** One forecast of a segment's spending in a target year, against the figure the year settled at. */
 export interface ForecastRecordRow {

@@ -60,9 +60,9 @@ export function recordReadings(errors: HorizonErrorRow[], segment: string): stri
 		});
 }
 
-/** How far ahead the first forecasts were made, e.g. "14–23 months ahead". */
-export function firstForecastHorizons(record: ForecastRecordRow[]): string {
-	const horizons = record.filter((r) => r.revision === 1).map((r) => r.horizon);
+/** How far ahead the given (first) forecasts were made, e.g. "11–23 months ahead". */
+export function firstForecastHorizons(firsts: ForecastRecordRow[]): string {
+	const horizons = firsts.map((r) => r.horizon);
 	return horizons.length ? `${Math.min(...horizons)}–${Math.max(...horizons)} months ahead` : '';
 }
 
