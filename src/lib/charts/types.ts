@@ -15,6 +15,8 @@ export interface ChartSource {
 	 * few, else says how many and the table view lists them.
 	 */
 	items?: SourceItem[];
+	/** The distinct notes the rows carry (an uploaded file's own "TEST, not real data" must travel with its figures). */
+	notes?: string[];
 }
 
 /** One page a chart's figures were read from. */

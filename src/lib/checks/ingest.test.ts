@@ -12,6 +12,7 @@ import { attachVersion } from './attach-version';
 import { errorsCsv, exportCsv, neutralisedSelect } from '../upload/export';
 import { inspectHead, MAX_UPLOAD_BYTES } from './inspect';
 import { ingest, STAGED, type IngestReport, type Mode } from './ingest';
+import { DIFF_ROWS_SHOWN } from './preview';
 import { schemaFor } from './schemas';
 
 const fixtures = path.resolve('tests/fixtures/upload');
@@ -206,6 +207,60 @@ describe('good files in their real-world shapes', () => {
 			{ release_date: '2026-02', n: 12 }
 		]);
 		expect(Number((await conn2.query(`SELECT count(*) AS n FROM ${table}`)).get(0)!.n)).toBe(report.preview!.rows);
+	});
+
+	it('lists the rows behind the counts: added by key, changed as before → after, removed; the chart shows the new years', async () => {
+		const conn2 = await connectorWithDatasets(['it_spending']);
+		await conn2.query(`DELETE FROM it_spending WHERE release_date >= '2025-10'`);
+		const text = readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'), 'utf8');
+		const file = new Blob([text]);
+		const report = await ingest({ conn: conn2, schema: schemaFor('it_spending')!, file, fileName: 'f.csv', mode: 'append' });
+		const added = report.preview!.diff.filter((r) => r.kind === 'added');
+		expect(added).toHaveLength(12);
+		const url = 'https://www.expresscomputer.in/news/gartner-forecasts-worldwide-it-spending-to-grow-10-8-in-2026-totaling-6-15-trillion/132256/';
+		expect(added[0]).toEqual({
+			kind: 'added',
+			key: `2026-02 · Communications Services · 2025 · ${url}`,
+			detail: expect.stringMatching(/^spend_usd_bn 1\d{3}\.\d+ · growth_pct [\d.]+ · kind actual · source_title Gartner forecasts/)
+		});
+		// The chart: every year of the newest release, segments only; a year the current version lacks is new.
+		const bars = report.preview!.chart.bars;
+		expect(bars.map((b) => b.label)).toContain('Software 2026');
+		expect(bars.some((b) => b.label.startsWith('Total'))).toBe(false);
+		// Compared with the newest figure the current version has (the July 2025 release's), not with a gap.
+		expect(bars.find((b) => b.label === 'Data Center Systems 2025')).toEqual({ label: 'Data Center Systems 2025', value: 496.231, before: 474.883 });
+		expect(bars.find((b) => b.label === 'Data Center Systems 2026')).toEqual({ label: 'Data Center Systems 2026', value: 653.403, before: null });
+
+		// One figure changed and one row dropped, in a replace of the file by itself.
+		const base = await ingest({ conn: conn2, schema: schemaFor('it_spending')!, file, fileName: 'f.csv', mode: 'replace' });
+		// 297 rows removed: the first 200 are listed, the count stays exact.
+		expect(base.preview!.removed).toBe(297);
+		expect(base.preview!.diff.filter((r) => r.kind === 'removed')).toHaveLength(DIFF_ROWS_SHOWN);
+		const conn3 = await connectorWithDatasets(['it_spending']);
+		await conn3.query(`DELETE FROM it_spending WHERE release_date <> '2026-02'`);
+		const edited = text.replace('653.403,31.7', '653.403,30.9').split('\n').filter((line) => !line.startsWith('Devices,2025')).join('\n');
+		const again = await ingest({ conn: conn3, schema: schemaFor('it_spending')!, file: new Blob([edited]), fileName: 'f.csv', mode: 'replace' });
+		const changed = again.preview!.diff.filter((r) => r.kind === 'changed');
+		expect(changed).toEqual([{ kind: 'changed', key: `2026-02 · Data Center Systems · 2026 · ${url}`, detail: 'growth_pct: 31.7 → 30.9' }]);
+		expect(again.preview!.diff.filter((r) => r.kind === 'removed').map((r) => r.key)).toEqual([`2026-02 · Devices · 2025 · ${url}`]);
+		expect(again.preview!.diff.filter((r) => r.kind === 'added')).toEqual([]);
+	});
+
+	it('warns, without refusing, when a growth figure disagrees with the spending figures beyond rounding', async () => {
+		const text = readFileSync(path.join(fixtures, 'gartner-release-2026-02.csv'), 'utf8');
+		const clean = await upload('it_spending', text);
+		expect(clean.warnings).toEqual([]);
+		// The shipped releases pass: Gartner's growth comes from unrounded figures, within half a point of a page's own.
+		expect((await upload('it_spending', readFileSync(path.resolve('static/datasets/it_spending.csv'), 'utf8'))).warnings).toEqual([]);
+		const lines = text.split('\n');
+		const line = lines.findIndex((l) => l.startsWith('Data Center Systems,2026,')) + 1;
+		const wrong = await upload('it_spending', text.replace('653.403,31.7', '653.403,30.9'));
+		expect(wrong.errorCount).toBe(0);
+		expect(wrong.recipe).not.toBeNull();
+		expect(wrong.warnings[0]).toBe(
+			'1 row has growth more than 0.5 percentage points from the growth its page’s spending figures imply: check it. This is a warning; the file can still be committed.'
+		);
+		expect(wrong.warnings[1]).toBe(`Line ${line}: Data Center Systems 2026 (release 2026-02): growth 30.9%, but spending 496.2 → 653.4 $bn (line ${line - 1}) implies 31.7%.`);
 	});
 
 	it('compares rows without a key as a multiset: removed, added and duplicated rows are each counted', async () => {

@@ -235,6 +235,8 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 		await summariseErrors(conn, report);
 		if (report.errorCount > 0) return report;
 
+		if (schema.consistency) report.warnings.push(...(await consistencyWarnings(conn, schema.consistency)));
+
 		request.onStage?.('comparing');
 		// The preview leaves derived columns out: they follow from the others, and deriving them for every row is slow.
 		const own = schema.columns.filter((c) => !c.derived).map((c) => `"${c.name}"`).join(', ');
@@ -351,4 +353,17 @@ async function summariseErrors(conn: Connector, report: IngestReport): Promise<v
 		problem: String(r.problem),
 		expected: String(r.expected)
 	}));
+}
+
+/** Consistency warnings shown one per line, up to this many, after a line saying how many there are. */
+const SHOWN_WARNINGS = 5;
+
+async function consistencyWarnings(conn: IngestRequest['conn'], check: NonNullable<UploadSchema['consistency']>): Promise<string[]> {
+	const found = (await conn.query(check.sql)).toArray().map((r) => ({ line: Number(r.line), message: String(r.message) }));
+	if (!found.length) return [];
+	return [
+		`${found.length} row${found.length > 1 ? 's have' : ' has'} ${check.about}: check ${found.length > 1 ? 'them' : 'it'}. This is a warning; the file can still be committed.`,
+		...found.slice(0, SHOWN_WARNINGS).map((f) => `Line ${f.line}: ${f.message}.`),
+		...(found.length > SHOWN_WARNINGS ? [`… and ${found.length - SHOWN_WARNINGS} more.`] : [])
+	];
 }

@@ -43,10 +43,18 @@ export interface UploadSchema {
 	/** Columns that identify a row, for rows changed; without a key rows are compared whole. */
 	key: string[];
 	totals: KeyTotal[];
-	/** The main chart of the preview: label and value per bar, from the table `t`. */
-	chart: { title: string; unit: 'spend' | 'usd' | 'count'; sql: string };
+	/**
+	 * The main chart of the preview: label and value per bar of the next version, from the table `t`; `before` gives
+	 * the current version's value per label when that is not the same query (else `sql` is run on it).
+	 */
+	chart: { title: string; unit: 'spend' | 'usd' | 'count'; sql: string; before?: string };
 	/** The column whose values are whole periods (a release, a year): a replace that drops one of them is flagged. */
 	period?: { column: string; label: string };
+	/**
+	 * Checks between related columns of the file's own rows (table `upload_typed`, data row `__row`): rows of `line`
+	 * and `message`, each a warning, not a refusal (a publisher's own figures may disagree), with `about` saying why.
+	 */
+	consistency?: { sql: string; about: string };
 	/** Final SQL from the validated, typed rows (table `typed`), when a column is derived. */
 	derive?: (typed: string, rulesFile: string) => string;
 }
@@ -111,12 +119,17 @@ const keys: Record<string, string[]> = {
 	guide_figures: ['figure_id']
 };
 
+// Every year the newest release gives (a new year is what an analyst adds), segments only: the worldwide total is in
+// the key figures, and a Total bar would dwarf them. Compared with the newest figure the current version has for the
+// same segment and year, whichever release published it, not with a release that left it out.
 const spendChart = {
-	title: 'Spending by segment, newest release, its own year',
+	title: 'Spending by segment and year, newest release (the worldwide total is in the key figures)',
 	unit: 'spend' as const,
-	sql: `SELECT segment AS label, spend_usd_bn AS value FROM t
-		WHERE release_date = (SELECT max(release_date) FROM t) AND year = CAST(left((SELECT max(release_date) FROM t), 4) AS INTEGER)
-		ORDER BY value DESC NULLS LAST`
+	sql: `SELECT segment || ' ' || year AS label, spend_usd_bn AS value FROM t
+		WHERE release_date = (SELECT max(release_date) FROM t) AND segment <> 'Total'
+		ORDER BY year, value DESC NULLS LAST, segment`,
+	before: `SELECT segment || ' ' || year AS label, arg_max(spend_usd_bn, release_date) AS value FROM t
+		WHERE spend_usd_bn IS NOT NULL AND segment <> 'Total' GROUP BY segment, year`
 };
 
 const charts: Record<string, UploadSchema['chart']> = {
@@ -133,6 +146,28 @@ const charts: Record<string, UploadSchema['chart']> = {
 		sql: `SELECT occ_title AS label, annual_median AS value FROM t
 			WHERE year = (SELECT max(year) FROM t) AND occ_code LIKE '15-1%' AND o_group = 'detailed'
 			ORDER BY employment DESC NULLS LAST LIMIT 10`
+	}
+};
+
+/** Growth more than this many percentage points from the growth its spending figures imply is flagged. */
+export const GROWTH_TOLERANCE_POINTS = 0.5;
+
+// Gartner computes growth from unrounded figures, so a release's own rows differ by up to 0.44 points (integer
+// billions in 2020): half a point is more than rounding explains, and a typo of 1 point is still caught.
+const consistency: Record<string, UploadSchema['consistency']> = {
+	it_spending: {
+		about: `growth more than ${GROWTH_TOLERANCE_POINTS} percentage points from the growth its page’s spending figures imply`,
+		sql: `SELECT cur.__row + 1 AS line,
+				cur.segment || ' ' || cur.year || ' (release ' || cur.release_date || '): growth ' || printf('%.1f', cur.growth_pct) || '%, but spending '
+				|| printf('%.1f', prev.spend_usd_bn) || ' → ' || printf('%.1f', cur.spend_usd_bn) || ' $bn (line ' || (prev.__row + 1) || ') implies '
+				|| printf('%.1f', (cur.spend_usd_bn / prev.spend_usd_bn - 1) * 100) || '%' AS message
+			FROM upload_typed cur JOIN upload_typed prev
+				ON prev.release_date = cur.release_date AND prev.segment = cur.segment AND prev.year = cur.year - 1
+				-- One page's table: another page may give a headline-rounded figure ("$4.5T") for the same release.
+				AND prev.source_url IS NOT DISTINCT FROM cur.source_url
+			WHERE cur.growth_pct IS NOT NULL AND cur.spend_usd_bn IS NOT NULL AND prev.spend_usd_bn > 0
+				AND abs((cur.spend_usd_bn / prev.spend_usd_bn - 1) * 100 - cur.growth_pct) > ${GROWTH_TOLERANCE_POINTS}
+			ORDER BY line`
 	}
 };
 
@@ -195,6 +230,7 @@ export function uploadSchema(dataset: DatasetSpec): UploadSchema {
 			sql: `SELECT "${columns[0].name}"::VARCHAR AS label, count(*) AS value FROM t GROUP BY ALL ORDER BY value DESC LIMIT 12`
 		},
 		period: periods[dataset.name],
+		consistency: consistency[dataset.name],
 		derive: dataset.name === 'salary_survey' ? deriveJobFamily : undefined
 	};
 }

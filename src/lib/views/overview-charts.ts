@@ -1,6 +1,6 @@
 import { formatGrowth, formatRelease, formatSpendExact, formatSpendShort } from '../charts/formats';
 import { segmentColor } from '../charts/segments';
-import { sourceItems } from '../charts/sources';
+import { sourceItems, sourceNotes } from '../charts/sources';
 import type { BarDatum, ChartSource, Kpi, LineSeries } from '../charts/types';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import type { ReleaseRow } from '../queries/spending-releases';
@@ -18,11 +18,12 @@ export interface GartnerSourced {
 	sourceTitle: string;
 	sourceUrl: string;
 	sourcePubDate: string;
+	notes?: string | null;
 }
 
 /** The source of a chart of Gartner rows (the release's own when it shows none, e.g. while it loads). */
 export function spendingSource(rows: GartnerSourced[], release?: ReleaseRow): ChartSource {
-	const cited = rows.length ? rows : release ? [release] : [];
+	const cited: GartnerSourced[] = rows.length ? rows : release ? [release] : [];
 	const releases = [...new Set(cited.map((r) => r.release))].sort();
 	return {
 		dataset: 'it_spending',
@@ -32,12 +33,16 @@ export function spendingSource(rows: GartnerSourced[], release?: ReleaseRow): Ch
 		url: cited[0]?.sourceUrl ?? '/data#it_spending',
 		vintage: releases.length > 1 ? `${formatRelease(releases[0])} – ${formatRelease(releases[releases.length - 1])}` : releases.length ? formatRelease(releases[0]) : '',
 		published: cited[0]?.sourcePubDate,
-		items: sourceItems(cited, (r) => ({ title: r.sourceTitle, url: r.sourceUrl, vintage: `${formatRelease(r.release)} release`, published: r.sourcePubDate }))
+		items: sourceItems(cited, (r) => ({ title: r.sourceTitle, url: r.sourceUrl, vintage: `${formatRelease(r.release)} release`, published: r.sourcePubDate })),
+		notes: sourceNotes(cited.map((r) => r.notes))
 	};
 }
 
 /** The table view's column naming each row's page. */
 export const sourceColumn = { label: 'Source', value: (r: GartnerSourced) => r.sourceTitle, source: true };
+
+/** The table view's column of each row's own note (an upload's notes are the analyst's word on its rows). */
+export const notesColumn = { label: 'Notes', value: (r: GartnerSourced) => r.notes ?? '' };
 
 export function segmentBars(rows: SegmentSpendingRow[]): BarDatum[] {
 	return rows.map((row) => ({
@@ -50,7 +55,8 @@ export function segmentBars(rows: SegmentSpendingRow[]): BarDatum[] {
 			`Spending ${row.year}: ${formatSpendExact(row.spend)}`,
 			`Growth: ${growthText(row)}${row.growthDerived ? ' (derived from the release’s previous year)' : ''}`,
 			`${row.kind === 'forecast' ? 'Forecast' : 'Estimate of actual spending'}, ${formatRelease(row.release)} release`,
-			...(row.alsoPublished ? [row.alsoPublished] : [])
+			...(row.alsoPublished ? [row.alsoPublished] : []),
+			...(row.notes ? [`Note: ${row.notes}`] : [])
 		]
 	}));
 }
