@@ -207,6 +207,55 @@ test.describe('/data upload', () => {
 		await expect(panel(page).locator('[data-discard]')).toBeVisible();
 	});
 
+	test('an upload’s own source and notes reach the source lines; its rows are listed; a new year is previewed and drawn; odd growth is warned about', async ({ page }) => {
+		test.setTimeout(120_000);
+		// Generated test rows (tests/fixtures/upload/README.md): a made-up release citing example.org, every note "TEST".
+		const file = path.join(fixtures, 'test-release-not-real.csv');
+		await page.goto('/data');
+		await expect(panel(page)).toHaveAttribute('data-engine-ready', 'true', slow);
+		await panel(page).locator('[data-upload-dataset]').selectOption('it_spending');
+		await panel(page).locator('[data-upload-input]').setInputFiles(file);
+		await expect(report(page).locator('[data-upload-preview]')).toBeVisible(slow);
+		// Software 2026's growth was changed to 11.2%: a warning naming the line, and the file can still be committed.
+		await expect(report(page).locator('.warning').nth(1)).toHaveText('Line 7: Software 2026 (release 2026-11): growth 11.2%, but spending 1249.5 → 1433.6 $bn (line 6) implies 14.7%.');
+		await expect(panel(page).locator('[data-commit]')).toBeEnabled();
+		// The rows behind "18 rows added", filtered to the new year.
+		const rows = report(page).locator('[data-diff-rows]');
+		await rows.locator('summary').click();
+		await expect(rows.locator('tr[data-diff-row="added"]')).toHaveCount(18);
+		await rows.locator('[data-diff-filter]').fill('Devices · 2027');
+		await expect(rows.locator('tr[data-diff-row]')).toHaveCount(1);
+		await expect(rows.locator('tr[data-diff-row]')).toContainText('spend_usd_bn 878.238');
+		await rows.locator('[data-diff-kind]').selectOption('removed');
+		await expect(rows.locator('tr[data-diff-row]')).toHaveCount(0);
+		// The preview chart: every year of the new release, 2027 marked new, no Total bar.
+		const bars = report(page).locator('.chart .bar');
+		await expect(bars.filter({ hasText: '(new)' })).toHaveCount(5);
+		await expect(report(page).locator('.chart .bar[data-key="Devices 2027"]')).toContainText('$878B (new)');
+		await expect(report(page).locator('.chart .bar[data-key^="Total"]')).toHaveCount(0);
+		await panel(page).locator('[data-commit]').click();
+		await expect(panel(page).locator('[data-upload-message]')).toContainText('Committed test-release-not-real.csv', slow);
+
+		const { source } = await overview(page);
+		expect(source).toContain('uploaded test-release-not-real.csv on');
+		expect(source).toContain('the rows shown cite Atlas upload test page (generated) (Nov 2026 release, published 2026-11-30)');
+		expect(source).toContain('their notes: “TEST, not real Gartner data”');
+		const bar = page.locator('[data-chart="segment-bars"] .bar[data-key="Software"]');
+		await bar.hover();
+		await expect(page.locator('[role="tooltip"]')).toContainText('Note: TEST, not real Gartner data');
+
+		// /spending: 2027 gets its own heatmap column with a header, and its source line names the test note among the rows' notes.
+		await page.goto('/spending');
+		await expect(page.locator('[data-chart="segments-years"] h2')).toHaveText('IT spending by segment, 2019–2027', slow);
+		const heatmap = page.locator('[data-chart="growth-heatmap"]');
+		await expect(heatmap.locator('.tick', { hasText: '2027' })).toBeVisible();
+		const cell = heatmap.locator('.cell[data-row="Devices"][data-column="2027"]');
+		await expect(cell).toContainText('+5.0%');
+		const label = heatmap.locator('.row-label', { hasText: 'Devices' });
+		expect((await cell.boundingBox())!.x).toBeGreaterThan((await label.boundingBox())!.x + (await label.boundingBox())!.width);
+		await expect(heatmap.locator('figcaption')).toContainText('“TEST, not real Gartner data”');
+	});
+
 	test('switching between replace and append checks the chosen file again', async ({ page }) => {
 		test.setTimeout(120_000);
 		await page.goto('/data');
