@@ -49,7 +49,10 @@ test('embeds may be framed, other pages may not; plain and theme options apply',
 	await expect(page.locator('[data-chart="wages"] svg').first()).toBeVisible();
 	await expect(page.locator('[data-chart="wages"] h2')).toHaveCount(0);
 	// plain drops the title, not the attribution: one line of source stays.
-	await expect(page.locator('[data-chart="wages"] figcaption')).toHaveText('Source: BLS, OEWS May 2024');
+	// It names the real source and its date, and links the chart's own page (the table view, every source) in full.
+	const caption = page.locator('[data-chart="wages"] figcaption');
+	await expect(caption.locator('.line')).toHaveText('Source: BLS, Occupational Employment and Wage Statistics, national estimates (file national_M2024_dl) · OEWS May 2024');
+	await expect(caption.getByRole('link', { name: 'full view' })).toHaveAttribute('href', `${embedOrigin}/careers#wages-title`);
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await page.goto('/embed/revisions?theme=transparent');
 	await expect(page.locator('html')).toHaveAttribute('data-embed', 'transparent');
@@ -63,4 +66,30 @@ test('an explore query chart embeds like every other chart', async ({ page }) =>
 	await expect(page.locator('[data-chart="explore-chart"] .bar')).toHaveCount(5, { timeout: 60_000 });
 	await expect(page.locator('.cm-editor')).toHaveCount(0);
 	await expect(page.locator('[data-chart="explore-chart"] figcaption')).toContainText('tables it_spending');
+});
+
+test('the embed builder previews the chosen colours, frame and width live and its code pins them', async ({ page }) => {
+	await page.goto('/?release=2022-10&year=2023');
+	const frame = page.locator('[data-chart="segment-bars"]');
+	await frame.locator('.share summary').click();
+	await frame.getByRole('button', { name: /Embed builder/ }).click();
+	const builder = page.locator('[data-embed-builder]');
+	await expect(builder).toBeVisible();
+	await builder.locator('[data-embed-colours]').selectOption('dark');
+	await builder.locator('[data-embed-plain]').check();
+	await builder.locator('[data-embed-width]').selectOption('480');
+	const preview = builder.locator('[data-embed-preview]');
+	await expect(preview).toHaveAttribute('src', '/embed/segment-bars?release=2022-10&year=2023&theme=dark&plain=1');
+	const shown = page.frameLocator('[data-embed-preview]');
+	await expect(shown.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await expect(shown.locator('[data-chart="segment-bars"] .bar[data-key="Data Center Systems"] .value')).toHaveText('$216B +3.4%');
+	await expect(shown.locator('[data-chart="segment-bars"] h2')).toHaveCount(0);
+	expect((await preview.boundingBox())!.width).toBeCloseTo(480, 0);
+	const code = await builder.locator('[data-embed-code]').inputValue();
+	expect(code).toContain(`src="${embedOrigin}/embed/segment-bars?release=2022-10&year=2023&theme=dark&plain=1"`);
+	expect(code).toContain('style="width:480px;max-width:100%;height:480px;border:0"');
+	// The preview's height follows the chart, like the embed code's iframe.
+	await expect.poll(async () => (await preview.boundingBox())!.height).not.toBe(360);
+	await page.keyboard.press('Escape');
+	await expect(builder).toHaveCount(0);
 });
