@@ -7,9 +7,9 @@ import { build, files, prerendered, version } from '$service-worker';
 // Once a page has loaded, the dashboard, its engine and its data keep working offline (a talk survives bad Wi-Fi).
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `atlas-${version}`;
-// The app's JS/CSS and every prerendered page up front; the wasm (one of two bundles, ~35 MB) and the datasets are
+// The app's JS/CSS and every prerendered page up front (not the README's screenshots); the wasm (one of two bundles, ~35 MB) and the datasets are
 // cached the first time the browser fetches them, so only what this browser uses is stored.
-const PRECACHE = [...build.filter((path) => !path.endsWith('.wasm')), ...files.filter((path) => !path.startsWith('/datasets/')), ...prerendered];
+const PRECACHE = [...build.filter((path) => !path.endsWith('.wasm')), ...files.filter((path) => !path.startsWith('/datasets/') && !path.startsWith('/screenshots/')), ...prerendered];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => sw.skipWaiting()));

@@ -50,12 +50,13 @@ test('changing release and year re-queries DuckDB and shows that release’s fig
 	// Every row names the page it was read from (here one Spiceworks repost of the October 2022 release).
 	const page2022 = 'Enterprise IT Spending To Grow 5.1% In 2023, Led by Software & IT Services: Gartner (Essid Solutions / Spiceworks repost)';
 	expect(await tableRows(page, 'segment-bars')).toEqual([
-		['Communications Services', '$1,469B', '+2.4%', 'forecast', page2022],
-		['IT Services', '$1,357B', '+7.9%*', 'forecast', page2022],
-		['Software', '$879.62B', '+11.3%', 'forecast', page2022],
-		['Devices', '$735.39B', '-0.6%', 'forecast', page2022],
-		['Data Center Systems', '$216.26B', '+3.4%', 'forecast', page2022],
-		['Total', '$4,658B', '+5.1%', 'forecast', page2022]
+		// The last column: each row's own note, as the data carries it (the figure as printed, where a growth came from).
+		['Communications Services', '$1,469B', '+2.4%', 'forecast', page2022, '$1.469T'],
+		['IT Services', '$1,357B', '+7.9%*', 'forecast', page2022, '$1.357T; growth truncated in copy (ratio implies ~7.9%, not quoted)'],
+		['Software', '$879.62B', '+11.3%', 'forecast', page2022, '$879.62B; 11.3% growth quoted by SiliconANGLE 2022-10-19 https://siliconangle.com/2022/10/19/gartner-worldwide-spending-will-grow-5-1-2023/'],
+		['Devices', '$735.39B', '-0.6%', 'forecast', page2022, '$735.39B'],
+		['Data Center Systems', '$216.26B', '+3.4%', 'forecast', page2022, '$216.26B'],
+		['Total', '$4,658B', '+5.1%', 'forecast', page2022, '$4.658T; 5.1% = Gartner headline (also SiliconANGLE 2022-10-19)']
 	]);
 });
 

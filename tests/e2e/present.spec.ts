@@ -92,3 +92,21 @@ test('a click inside a slide changes nothing and the keyboard keeps working; Hom
 	expect(screen.width / screen.height).toBeCloseTo(16 / 9, 1);
 	await expect(slide.locator('figcaption')).toContainText('Source: BLS');
 });
+
+test('a chart shorter than the 16:9 screen is laid out narrower and scaled up to fill it, not left with half the screen blank', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto(`/present?s=${encodeURIComponent('/embed/segment-lines')}`);
+	const frame = page.locator('iframe');
+	await expect(page.frameLocator('iframe').locator('[data-chart="segment-lines"] figcaption')).toContainText('Source: Gartner');
+	// Grown past 1, and filling the box in one direction (within a few pixels), centred in the other.
+	await expect.poll(async () => Number(await frame.getAttribute('data-scale'))).toBeGreaterThan(1.05);
+	const box = (await page.locator('[data-slide-box]').boundingBox())!;
+	await expect.poll(async () => {
+		const drawn = (await frame.boundingBox())!;
+		return Math.max(drawn.height / box.height, drawn.width / box.width);
+	}).toBeGreaterThan(0.97);
+	const drawn = (await frame.boundingBox())!;
+	expect(drawn.y).toBeGreaterThanOrEqual(box.y - 1);
+	expect(drawn.y + drawn.height).toBeLessThanOrEqual(box.y + box.height + 1);
+	expect(drawn.x + drawn.width).toBeLessThanOrEqual(box.x + box.width + 1);
+});
