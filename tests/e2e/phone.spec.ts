@@ -44,3 +44,27 @@ test('every embed fits a 390 px frame', async ({ page }) => {
 		await expectNoSidewaysScroll(page, `/embed/${chart}`);
 	}
 });
+
+test('on a phone every heatmap value fits its cell, every label its margin, and all nav links are on screen', async ({ page }) => {
+	for (const [path, chart] of [['/spending', 'growth-heatmap'], ['/spending/record', 'first-forecast-errors']]) {
+		await page.goto(path);
+		await expect(page.locator(`[data-chart="${chart}"] .cell`).first()).toBeVisible();
+		const misfits = await page.locator(`[data-chart="${chart}"]`).evaluate((figure) => {
+			const bad: string[] = [];
+			for (const cell of figure.querySelectorAll('.cell')) {
+				const rect = cell.querySelector('rect')!.getBoundingClientRect();
+				const text = cell.querySelector('text')!.getBoundingClientRect();
+				if (text.left < rect.left - 0.5 || text.right > rect.right + 0.5) bad.push(`${cell.getAttribute('aria-label')} (${text.width.toFixed(0)} px text in ${rect.width.toFixed(0)} px)`);
+			}
+			const svg = figure.querySelector('svg')!.getBoundingClientRect();
+			for (const label of figure.querySelectorAll('.row-label')) if (label.getBoundingClientRect().left < svg.left - 0.5) bad.push(`label ${label.textContent} cut`);
+			return bad;
+		});
+		expect(misfits, path).toEqual([]);
+	}
+	const width = await page.evaluate(() => document.documentElement.clientWidth);
+	for (const link of await page.locator('nav[aria-label="Main"] a').all()) {
+		const box = (await link.boundingBox())!;
+		expect(box.x + box.width, await link.innerText()).toBeLessThanOrEqual(width);
+	}
+});

@@ -6,6 +6,7 @@ const locale = formatLocale({ decimal: '.', thousands: ',', grouping: [3], curre
 const exact = locale.format(',.6~f');
 const threeDigits = locale.format('.3~r');
 const oneDecimalSigned = locale.format('+.1f');
+const oneDecimal = locale.format('.1f');
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Spending in USD billions exactly as published: `$216.26B`, `$1,469B`, `$6,155.493B`. */
@@ -18,6 +19,11 @@ export function formatSpendShort(billions: number | null): string {
 	if (billions === null) return 'n/a';
 	if (billions === 0) return '$0';
 	return Math.abs(billions) >= 1000 ? `$${threeDigits(billions / 1000)}T` : `$${threeDigits(billions)}B`;
+}
+
+/** Growth in percent as a bare number for a narrow cell whose chart says "%": `11.3`, `-0.6`. */
+export function formatGrowthShort(pct: number): string {
+	return oneDecimal(pct);
 }
 
 /** Growth in percent, always signed: `+11.3%`, `-0.6%`. */

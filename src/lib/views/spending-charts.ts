@@ -1,4 +1,4 @@
-import { formatGrowth, formatRelease, formatSpendExact, formatSpendShort } from '../charts/formats';
+import { formatGrowth, formatGrowthShort, formatRelease, formatSpendExact, formatSpendShort } from '../charts/formats';
 import { SEGMENTS, segmentColor } from '../charts/segments';
 import type { HeatCell, LineSeries } from '../charts/types';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
@@ -58,6 +58,8 @@ export function growthCells(latest: SegmentSpendingRow[]): HeatCell[] {
 			column: r.year,
 			value: r.growth,
 			label: r.growth === null ? 'n/a' : formatGrowth(r.growth),
+			// Phones: the number alone ("13.7", "-10.7"); the subtitle says it is a % change, colour says its sign.
+			shortLabel: r.growth === null ? '—' : formatGrowthShort(r.growth),
 			detail: [`Growth ${formatGrowth(r.growth)}`, `Spending ${formatSpendExact(r.spend)}`, `${formatRelease(r.release)} release (${r.kind})`]
 		}));
 }
