@@ -19,6 +19,8 @@ export const SCREENSHOT_PAGES: { name: string; path: string }[] = [
 	{ name: 'industries', path: '/industries' },
 	{ name: 'explore', path: `/explore?q=${encodeURIComponent("SELECT year, segment, spend_usd_bn FROM it_spending WHERE release_date = '2026-02' AND segment <> 'Total' ORDER BY year, segment")}` },
 	{ name: 'data', path: '/data' },
+	{ name: 'benchmark', path: '/careers/benchmark' },
+	{ name: 'skills', path: '/careers/skills' },
 	{ name: 'present', path: '/present?s=%2Fembed%2Fsegment-lines&s=%2Fembed%2Fgrowth-heatmap' }
 ];
 const SIZES = [
@@ -33,11 +35,16 @@ try {
 			const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
 			for (const shot of SCREENSHOT_PAGES) {
 				await page.goto(`${base}${shot.path}`);
+				// The pay benchmark with the generated test roles (tests/fixtures/benchmark/README.md), not anyone's pay.
+				if (shot.name === 'benchmark') {
+					await page.locator('[data-engine-ready="true"]').waitFor({ timeout: 60_000 });
+					await page.locator('[data-roles-input]').setInputFiles(path.resolve(import.meta.dirname, 'fixtures/benchmark/roles-20.csv'));
+				}
 				// A query from a link runs only when asked (the console's rule): run it, as a reader would.
 				if (shot.name === 'explore') await page.getByRole('button', { name: /^Run/ }).click();
 				// Drawn when DuckDB has answered every chart (the slide's own frame for /present; the upload panel on /data).
 				const scope = shot.name === 'present' ? page.frameLocator('iframe').first() : page;
-				await scope.locator(shot.name === 'data' ? '[data-upload-panel][data-engine-ready="true"]' : '[data-chart]').first().waitFor({ timeout: 60_000 });
+				await scope.locator(shot.name === 'data' ? '[data-upload-panel][data-engine-ready="true"]' : shot.name === 'skills' ? '[data-skill]' : '[data-chart]').first().waitFor({ timeout: 60_000 });
 				await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 60_000 });
 				await page.evaluate(() => document.fonts.ready);
 				const file = path.join(out, `${shot.name}-${size.name}-${scheme}.png`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The README's screenshots (tests/take-screenshots.ts): every page, phone and 1920×1080, light and dark.
-const PAGES = ['overview', 'spending', 'record', 'careers', 'industries', 'explore', 'data', 'present'];
+const PAGES = ['overview', 'spending', 'record', 'careers', 'industries', 'explore', 'data', 'benchmark', 'skills', 'present'];
 
 describe('README screenshots', () => {
 	const readme = readFileSync(path.resolve('README.md'), 'utf8');

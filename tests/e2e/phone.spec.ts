@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { EMBEDDABLE } from '../../src/lib/pages/embeds';
 
 /** At 390 px (a phone), nothing makes the page scroll sideways: wide tables and charts scroll or fit inside their frame. */
-const PAGES: Record<string, string> = { overview: '/', spending: '/spending', record: '/spending/record', careers: '/careers', industries: '/industries', explore: '/explore' };
+const PAGES: Record<string, string> = { overview: '/', spending: '/spending', record: '/spending/record', careers: '/careers', benchmark: '/careers/benchmark', skills: '/careers/skills', industries: '/industries', explore: '/explore' };
 const tablesOf = (page: string) => Object.entries(EMBEDDABLE).filter(([, p]) => p === page).map(([chart]) => chart);
 
 test.use({ viewport: { width: 390, height: 844 } });

@@ -125,6 +125,8 @@ export interface RangeDatum {
 	topCoded: boolean;
 	/** A reference row (e.g. all occupations), drawn muted. */
 	reference?: boolean;
+	/** A value placed on the range (e.g. a role's own pay), ringed when it is an outlier. */
+	mark?: { value: number; outlier: boolean };
 	color: string;
 	valueLabel: string;
 	detail: string[];
