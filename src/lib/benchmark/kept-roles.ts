@@ -1,4 +1,5 @@
 import type { Mapping } from '../checks/mapping';
+import { keptOnDevice } from '../share/kept-on-device';
 
 /** A roles file as the person chose it, with their column mapping and the occupations they picked, by line. */
 export interface KeptRoles {
@@ -8,22 +9,11 @@ export interface KeptRoles {
 	chosen: Record<string, string | null>;
 }
 
-/** Stored only when the person ticks "Keep on this device", in this browser's local storage, until they forget it. */
-const KEY = 'atlas-pay-benchmark';
+const kept = keptOnDevice<KeptRoles>('atlas-pay-benchmark', (value) => {
+	const roles = value as Partial<KeptRoles> | null;
+	return roles && typeof roles.text === 'string' && typeof roles.fileName === 'string' ? { ...roles, chosen: roles.chosen ?? {} } as KeptRoles : null;
+});
 
-export function keptRoles(): KeptRoles | null {
-	try {
-		const kept = JSON.parse(localStorage.getItem(KEY) ?? 'null') as KeptRoles | null;
-		return kept && typeof kept.text === 'string' && typeof kept.fileName === 'string' ? { ...kept, chosen: kept.chosen ?? {} } : null;
-	} catch {
-		return null;
-	}
-}
-
-export function keepRoles(roles: KeptRoles): void {
-	localStorage.setItem(KEY, JSON.stringify(roles));
-}
-
-export function forgetKept(): void {
-	localStorage.removeItem(KEY);
-}
+export const keptRoles = kept.read;
+export const keepRoles = kept.keep;
+export const forgetKept = kept.forget;
