@@ -1,11 +1,11 @@
-import { csvFormatRows, format } from 'd3';
+import { csvFormatRows } from 'd3';
+import { formatUsd as usd } from '../charts/formats';
 import { neutralise } from '../explore/export';
 import type { RangeDatum } from '../charts/types';
 import type { RoleBenchmarkRow } from '../queries/pay-benchmark';
 import { isOutlier, oewsPlacement, surveyPlacement, type Placement } from './placement';
 
-const usd = format('$,.0f');
-const LEVELS: Record<string, string> = { EN: 'entry', MI: 'mid', SE: 'senior', EX: 'executive' };
+import { LEVEL_NAMES } from '../views/careers';
 
 /** One role with where its pay falls: OEWS for its occupation, the surveys for its family and level. */
 export interface PlacedRole {
@@ -32,7 +32,7 @@ export function placeRoles(rows: RoleBenchmarkRow[]): PlacedRole[] {
 	});
 }
 
-const roleLabel = (r: RoleBenchmarkRow) => `${r.role_title} (${LEVELS[r.level] ?? r.level})`;
+const roleLabel = (r: RoleBenchmarkRow) => `${r.role_title} (${LEVEL_NAMES[r.level] ?? r.level})`;
 
 /** The chart: each matched role's occupation range (OEWS p10–p90, box p25–p75, median) with the role's pay on it. */
 export function benchmarkRanges(placed: PlacedRole[]): RangeDatum[] {
@@ -53,7 +53,7 @@ export function benchmarkRanges(placed: PlacedRole[]): RangeDatum[] {
 			detail: [
 				`Pay ${usd(row.base_pay)} (line ${row.line} of your file)`,
 				`${row.occ_title} (${row.occ_code}, OEWS May ${row.oews_year}): ${oews.text}`,
-				`Surveys, ${row.job_family} at ${LEVELS[row.level]} level: ${survey.text}`,
+				`Surveys, ${row.job_family} at ${LEVEL_NAMES[row.level]} level: ${survey.text}`,
 				...(outlier ? ['Outlier: outside OEWS’s 10th–90th or the survey’s middle 80%'] : [])
 			]
 		}));

@@ -1,5 +1,6 @@
 import type { Connector } from '../db/connector';
 import { ingest, STAGED, type IngestReport, type IngestRequest } from '../checks/ingest';
+import { uploadType } from '../checks/validate-sql';
 import { MY_ROLES } from '../queries/pay-benchmark';
 import { rolesSchema } from './roles-file';
 
@@ -15,7 +16,7 @@ const STAGED_TABLES = [`VIEW IF EXISTS ${STAGED.rows}`, 'VIEW IF EXISTS upload_t
  * leaves the engine; a failed file leaves the previous roles as they were.
  */
 export async function checkRoles(conn: Connector, request: Omit<IngestRequest, 'conn' | 'schema' | 'mode'>): Promise<IngestReport> {
-	const columns = rolesSchema.columns.map((c) => `"${c.name}" ${c.kind === 'money' ? 'DOUBLE' : 'VARCHAR'}`).join(', ');
+	const columns = rolesSchema.columns.map((c) => `"${c.name}" ${uploadType(c)}`).join(', ');
 	// The check compares with a current table: an empty one the first time.
 	await conn.query(`CREATE TEMP TABLE IF NOT EXISTS ${MY_ROLES} (line INTEGER, ${columns}, chosen_soc VARCHAR)`);
 	try {

@@ -9,6 +9,9 @@ const oneDecimalSigned = locale.format('+.1f');
 const oneDecimal = locale.format('.1f');
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** US dollars exactly as given, grouped: `$128,500` (a wage, a salary, a pay figure from a file). */
+export const formatUsd = locale.format('$,');
+
 /** Spending in USD billions exactly as published: `$216.26B`, `$1,469B`, `$6,155.493B`. */
 export function formatSpendExact(billions: number | null): string {
 	return billions === null ? 'not published' : `$${exact(billions)}B`;

@@ -20,12 +20,15 @@ export function sourceItems<Row>(rows: Row[], pick: (row: Row) => SourceItem): S
 /** A source line names each page up to this many; more are counted and listed in the table view. */
 export const NAMED_SOURCES = 3;
 
+/** Named pages as a source line words them: `Title (vintage, published date); …`. */
+const citedText = (items: SourceItem[]) => items.map((i) => `${i.title} (${i.vintage}${i.published ? `, published ${i.published}` : ''})`).join('; ');
+
 /** How a source line words shipped figures (SourceLine draws the same with links): named pages, a count, or the one source. */
 export function sourceText(source: ChartSource): string {
 	const items = source.items ?? [];
 	const vintage = `${source.vintageLabel ?? 'release'} ${source.vintage}`;
 	if (items.length && items.length <= NAMED_SOURCES)
-		return `${source.publisher}, ${items.map((i) => `${i.title} (${i.vintage}${i.published ? `, published ${i.published}` : ''})`).join('; ')}`;
+		return `${source.publisher}, ${citedText(items)}`;
 	if (items.length) return `${source.publisher}, ${items.length} sources · ${vintage} (listed in the table view)`;
 	return `${source.publisher}, ${source.title} · ${vintage}${source.published ? ` · published ${source.published}` : ''}`;
 }
@@ -52,7 +55,7 @@ export function uploadCitesText(source: ChartSource): string {
 	const notes = source.notes ?? [];
 	const parts: string[] = [];
 	if (items.length && items.length <= NAMED_SOURCES)
-		parts.push(`the rows shown cite ${items.map((i) => `${i.title} (${i.vintage}${i.published ? `, published ${i.published}` : ''})`).join('; ')}`);
+		parts.push(`the rows shown cite ${citedText(items)}`);
 	else if (items.length) parts.push(`the rows shown cite ${items.length} sources (listed in the table view)`);
 	else parts.push('the rows shown name no source');
 	if (notes.length) parts.push(`their notes: ${notes.slice(0, NAMED_NOTES).map((n) => `“${n}”`).join('; ')}${moreNotes(notes.length)}`);

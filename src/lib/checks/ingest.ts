@@ -358,7 +358,7 @@ async function summariseErrors(conn: Connector, report: IngestReport): Promise<v
 /** Consistency warnings shown one per line, up to this many, after a line saying how many there are. */
 const SHOWN_WARNINGS = 5;
 
-async function consistencyWarnings(conn: IngestRequest['conn'], check: NonNullable<UploadSchema['consistency']>): Promise<string[]> {
+async function consistencyWarnings(conn: Connector, check: NonNullable<UploadSchema['consistency']>): Promise<string[]> {
 	const found = (await conn.query(check.sql)).toArray().map((r) => ({ line: Number(r.line), message: String(r.message) }));
 	if (!found.length) return [];
 	return [

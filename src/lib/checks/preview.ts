@@ -1,6 +1,6 @@
 import type { Connector } from '../db/connector';
 import type { KeyTotal, UploadColumn, UploadSchema } from './schemas';
-import { uploadType } from './validate-sql';
+import { literal, uploadType } from './validate-sql';
 
 export interface TotalChange {
 	label: string;
@@ -117,13 +117,13 @@ async function diffRows(conn: Connector, schema: UploadSchema, current: string, 
 	const keyed = schema.key.length > 0;
 	const keyOf = (alias: string) => (keyed ? `concat_ws(' · ', ${schema.key.map((k) => text(alias, k)).join(', ')})` : `''`);
 	const rest = own.filter((c) => !schema.key.includes(c.name));
-	const valuesOf = (alias: string) => `concat_ws(' · ', ${rest.map((c) => `${literalName(c.name)} || ' ' || ${text(alias, c.name)}`).join(', ')})`;
+	const valuesOf = (alias: string) => `concat_ws(' · ', ${rest.map((c) => `${literal(c.name)} || ' ' || ${text(alias, c.name)}`).join(', ')})`;
 	const order = keyed ? schema.key.map(q).join(', ') : '1';
 	const rows = async (sql: string) =>
 		(await conn.query(sql)).toArray().map((r) => ({ kind: String(r.kind) as DiffRow['kind'], key: String(r.key ?? ''), detail: String(r.detail ?? '') }));
 	if (keyed) {
 		const keys = schema.key.map(q).join(', ');
-		const changes = rest.map((c) => `CASE WHEN n.${q(c.name)} IS DISTINCT FROM c.${q(c.name)} THEN ${literalName(c.name)} || ': ' || coalesce(${text('c', c.name)}, 'empty') || ' → ' || coalesce(${text('n', c.name)}, 'empty') END`);
+		const changes = rest.map((c) => `CASE WHEN n.${q(c.name)} IS DISTINCT FROM c.${q(c.name)} THEN ${literal(c.name)} || ': ' || coalesce(${text('c', c.name)}, 'empty') || ' → ' || coalesce(${text('n', c.name)}, 'empty') END`);
 		return [
 			...(await rows(`SELECT 'added' AS kind, ${keyOf('n')} AS key, ${valuesOf('n')} AS detail FROM ${next} n ANTI JOIN ${current} c USING (${keys}) ORDER BY ${order} LIMIT ${DIFF_ROWS_SHOWN}`)),
 			...(await rows(`SELECT 'changed' AS kind, ${keyOf('n')} AS key, concat_ws('; ', ${changes.join(', ')}) AS detail
@@ -139,5 +139,3 @@ async function diffRows(conn: Connector, schema: UploadSchema, current: string, 
 		...(await rows(`SELECT 'removed' AS kind, '' AS key, ${valuesOf('c')} AS detail FROM ${current} c WHERE ${quick('c')} NOT IN (SELECT ${quick('n')} FROM ${next} n) LIMIT ${DIFF_ROWS_SHOWN}`))
 	];
 }
-
-const literalName = (name: string) => `'${name.replace(/'/g, "''")}'`;

@@ -1,3 +1,4 @@
+import { formatUsd } from '../charts/formats';
 import { format, schemeSet2, schemeTableau10 } from 'd3';
 import type { BarDatum, LineSeries, RangeDatum, StackDatum } from '../charts/types';
 import { THIN_SAMPLE } from '../charts/caveats';
@@ -10,7 +11,7 @@ import type { LadderRow, RemoteRow } from '../queries/salary-ladder';
 import type { PathStep } from './career-steps';
 import { FAMILIES, LEVEL_NAMES, LEVELS } from './careers';
 
-const usd = format('$,');
+const usd = formatUsd;
 export const usdShort = (v: number) => (v >= 1000 ? `$${format('~r')(v / 1000)}k` : `$${v}`);
 const count = format(',');
 
