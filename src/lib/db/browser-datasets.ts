@@ -7,16 +7,26 @@ import { versions } from '../versions/versions.svelte';
 import { isPublished } from '../versions/published';
 import { callWorker } from '../worker-call';
 import { gunzip } from './gunzip';
+import { serverConnector } from './server-connector';
 import { attachDataset, datasetFile } from './tables';
 
 const attached = new Map<string, Promise<void>>();
+let onServer: Connector | undefined;
 // A commit, rollback or reset (here or in another tab) re-attaches the dataset on its next use.
 versions.onChange((dataset) => attached.delete(dataset));
 
-/** The browser connector with the named datasets fetched and attached, each at most once per page. */
-export async function connectorWith(names: string[]): Promise<Connector> {
+/**
+ * The connector for a view of the named datasets: the browser's, with them fetched and attached (each at most once per
+ * page), or the Atlas server's when one of them is placed there. `inBrowser` keeps a page on the browser's engine
+ * whatever the placements: its own rows (an analyst's upload, a person's pay file) must not leave the browser.
+ */
+export async function connectorWith(names: string[], { inBrowser = false } = {}): Promise<Connector> {
 	// Download the data while the engine compiles; attach once both are ready.
 	const engine = browserConnector();
+	// Every attachment waits for the versions anyway; a view of a dataset placed on the server queries it there, with
+	// the other tables it names (the server holds every dataset's current version).
+	await versions.load();
+	if (!inBrowser && names.some((name) => versions.onServer(name))) return (onServer ??= serverConnector(browserConnector));
 	const downloads = names.map((name) => attachOnce(engine, name));
 	const conn = await engine;
 	await Promise.all(downloads);

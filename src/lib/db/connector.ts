@@ -19,6 +19,11 @@ export interface SqlTokens {
 
 /** The one interface every query function runs on: DuckDB-WASM in the browser worker, or its blocking build in Node. */
 export interface Connector {
+	/**
+	 * The engine runs every query alone and only reads (the Atlas server's): there is no transaction of the caller's
+	 * to open around it.
+	 */
+	readonly readsOnly?: boolean;
 	/** Where a file called `name` is registered for SQL to read: `engineFile(name)` in DuckDB-WASM, a folder of its own natively. */
 	filePath(name: string): string;
 	query(sql: string, params?: readonly Param[]): Promise<Table>;

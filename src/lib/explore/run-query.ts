@@ -27,7 +27,7 @@ export async function runExploreQuery(conn: Connector, sql: string, datasets: re
 	const guard = checkReadOnly(sql, await conn.tokenize(sql), datasets);
 	if (!guard.ok) throw new DbError('query', 'Query refused', guard.message);
 	const started = performance.now();
-	await conn.query('BEGIN TRANSACTION');
+	if (!conn.readsOnly) await conn.query('BEGIN TRANSACTION');
 	try {
 		// DuckDB's own parser then has its say: it refuses to prepare more than one statement.
 		await conn.prepareOnly(sql);
@@ -36,6 +36,6 @@ export async function runExploreQuery(conn: Connector, sql: string, datasets: re
 	} catch (error) {
 		throw explained(toDbError('query', error));
 	} finally {
-		await conn.query('ROLLBACK').catch(() => undefined);
+		if (!conn.readsOnly) await conn.query('ROLLBACK').catch(() => undefined);
 	}
 }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPublisher, removePublisher } from './accounts';
-import { getHistory, getPublished, getSession, publish, setCurrent, signIn, signOut, type ApiEvent } from './api';
+import { getHistory, getPublished, getSession, publish, setCurrent, setPlacement, signIn, signOut, type ApiEvent } from './api';
+import { placements, SERVER_ROWS } from './placement';
 import { SignInLimiter } from './sessions';
 import { AtlasStore, SHIPPED, type PublishedVersion } from './store';
 
@@ -233,5 +234,58 @@ describe('publishing', () => {
 	it('a viewer’s session answer carries no publisher and no token', async () => {
 		const body = await (await getSession(store, event('/api/session'))).json();
 		expect(body).toMatchObject({ server: true, publisher: null, csrf: null });
+	});
+});
+
+describe('where a dataset is queried', () => {
+	const placementCall = (as: { cookie?: string; csrf?: string }, placement: unknown, dataset = 'job_postings') => {
+		const headers: Record<string, string> = { origin: ORIGIN, 'content-type': 'application/json' };
+		if (as.csrf) headers['x-atlas-csrf'] = as.csrf;
+		return setPlacement(store, event(`/api/datasets/${dataset}/placement`, { method: 'PUT', headers, body: JSON.stringify({ placement }), cookie: as.cookie, params: { dataset } }));
+	};
+	const placed = async () => (await (await getPublished(store)).json()).placements as Record<string, { placement: string; why: string }>;
+
+	it('a publisher moves a dataset to the server and back; viewers and forged requests cannot', async () => {
+		expect((await placed()).job_postings).toEqual({ placement: 'browser', why: 'small enough for the browser' });
+		expect((await placementCall({}, 'server')).status).toBe(401);
+		const ana = await signedIn('ana', 'correct horse battery');
+		expect((await placementCall({ cookie: ana.cookie }, 'server')).status).toBe(403);
+		expect((await placementCall(ana, 'everywhere')).status).toBe(400);
+		expect((await placementCall(ana, 'server', 'no_such_dataset')).status).toBe(404);
+		const answer = await placementCall(ana, 'server');
+		expect(answer.status).toBe(200);
+		const body = await answer.json();
+		expect(body.placements.job_postings).toEqual({ placement: 'server', why: `set by ana on ${new Date().toISOString().slice(0, 10)}` });
+		// Pages re-run their queries on the other engine: the revision names the placement.
+		expect(body.revision).toContain('job_postings@server');
+		expect((await store.auditLog())[0]).toMatchObject({ actor: 'ana', action: 'placement', dataset: 'job_postings', detail: 'queried in the server' });
+		expect((await (await placementCall(ana, 'auto')).json()).placements.job_postings.placement).toBe('browser');
+	});
+
+	it('the size rule: a version of 2,000,000 rows or more is queried on the server unless a publisher says otherwise', () => {
+		const version = (rows: number) => ({ rows }) as PublishedVersion;
+		expect(placements({ job_postings: version(SERVER_ROWS) }, {}, ['job_postings']).job_postings).toEqual({
+			placement: 'server',
+			why: '2,000,000 rows (2,000,000 or more are queried on the server)'
+		});
+		expect(placements({ job_postings: version(SERVER_ROWS - 1) }, {}, ['job_postings']).job_postings.placement).toBe('browser');
+		expect(placements({ job_postings: version(SERVER_ROWS) }, { job_postings: { placement: 'browser', by: 'ana', at: '2026-12-04T00:00:00Z' } }, ['job_postings']).job_postings).toEqual({
+			placement: 'browser',
+			why: 'set by ana on 2026-12-04'
+		});
+	});
+
+	it('the server’s query engine reads each current version: rebuilt with every publish, rollback and reset', async () => {
+		const count = async () => Number((await store.queries.run(`SELECT count(*)::INTEGER AS n FROM it_spending`, [])).get(0)!.n);
+		const current = (await store.current('it_spending'))!;
+		expect(await count()).toBe(current.rows);
+		const ana = await signedIn('ana', 'correct horse battery');
+		const reset = await setCurrent(store, event('/api/datasets/it_spending/current', { method: 'PUT', headers: { origin: ORIGIN, 'x-atlas-csrf': ana.csrf, 'if-match': `"${current.id}"` }, body: JSON.stringify({ id: null }), cookie: ana.cookie, params: { dataset: 'it_spending' } }));
+		expect(reset.status).toBe(200);
+		// data/gartner_it_spending.csv as shipped.
+		expect(await count()).toBe(327);
+		const published = await (await publishCall(ana, older, SHIPPED, 'replace', 'older.csv')).json();
+		expect(await count()).toBe(published.version.rows);
+		expect(published.version.rows).not.toBe(327);
 	});
 });

@@ -7,12 +7,18 @@
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { tableToIPC } from 'apache-arrow';
 import { schemaFor } from '../checks/schemas';
+import { datasets } from '../datasets';
+import type { Param } from '../db/connector';
+import { toDbError } from '../db/errors';
 import { publisherNames, verifyPublisher } from './accounts';
 import { MAX_PUBLISH_BYTES } from './config';
 import { log } from './log';
 import { checkOnServer, type PublishRequest } from './publish-check';
+import { placements } from './placement';
 import { receiveFile, TooLarge } from './receive';
+import { MAX_SQL_CHARS, QueryRefused } from './server-queries';
 import { cookieOptions, createSession, CSRF_HEADER, csrfMatches, endSession, readSession, SESSION_COOKIE, SignInLimiter, type Session } from './sessions';
 import { Conflict, SHIPPED, type AtlasStore } from './store';
 
@@ -109,7 +115,63 @@ export async function getPublished(store: AtlasStore): Promise<Response> {
 	const revision = Object.values(published)
 		.map((v) => v.id)
 		.join(',');
-	return json({ server: true, revision, datasets: published }, 200, { etag: `"${revision || SHIPPED}"`, 'cache-control': 'no-cache' });
+	const placed = placements(published, await store.placementsSet(), datasets.map((d) => d.name));
+	const onServer = Object.entries(placed)
+		.filter(([, p]) => p.placement === 'server')
+		.map(([name]) => name);
+	// The revision names the placements too: a page re-runs its queries on the other engine when one changes.
+	const tag = [revision || SHIPPED, ...onServer.map((name) => `${name}@server`)].join(',');
+	return json({ server: true, revision: tag, datasets: published, placements: placed }, 200, { etag: `"${tag}"`, 'cache-control': 'no-cache' });
+}
+
+/** A publisher moves a dataset's queries to the server, back to the browser, or to the size rule ({ placement }). */
+export async function setPlacement(store: AtlasStore, event: ApiEvent): Promise<Response> {
+	const session = await writer(store, event);
+	if (session instanceof Response) return session;
+	const schema = datasetOf(event);
+	if (!schema) return refuse(404, `No dataset ${event.params.dataset}`);
+	let placement: unknown;
+	try {
+		placement = (await event.request.json()).placement;
+	} catch {
+		placement = undefined;
+	}
+	if (placement !== 'server' && placement !== 'browser' && placement !== 'auto')
+		return refuse(400, 'Send { "placement": "server" | "browser" | "auto" } as JSON ("auto": by size).');
+	await store.setPlacement(schema.dataset.name, placement, session.publisher);
+	log('placement', { dataset: schema.dataset.name, placement, by: session.publisher });
+	return getPublished(store);
+}
+
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+/**
+ * Runs one read-only query of the views or the SQL console on the server's DuckDB ({ sql, params } as JSON) and
+ * answers its rows as an Arrow IPC stream. Reads are open to everyone, as the published files are; a request from
+ * another site is refused all the same (it could only spend the server's time).
+ */
+export async function runQuery(store: AtlasStore, event: ApiEvent): Promise<Response> {
+	const origin = event.request.headers.get('origin');
+	if (origin !== null && origin !== event.url.origin) return refuse(403, `Queries are accepted only from this site (${event.url.origin}).`);
+	if (Number(event.request.headers.get('content-length') ?? 0) > MAX_SQL_CHARS * 4) return refuse(413, 'The query is too long.');
+	let body: { sql?: unknown; params?: unknown };
+	try {
+		body = await event.request.json();
+	} catch {
+		return refuse(400, 'Send { "sql": "...", "params": [...] } as JSON.');
+	}
+	const started = performance.now();
+	try {
+		const table = await store.queries.run(body.sql as string, (body.params ?? []) as Param[], { signal: event.request.signal });
+		const ipc = tableToIPC(table, 'stream');
+		return new Response(ipc as Uint8Array<ArrayBuffer>, {
+			headers: { 'content-type': ARROW_STREAM, 'cache-control': 'no-store', 'x-atlas-rows': String(table.numRows), 'server-timing': `query;dur=${(performance.now() - started).toFixed(1)}` }
+		});
+	} catch (error) {
+		if (error instanceof QueryRefused) return refuse(error.status, error.message);
+		const failure = toDbError('query', error);
+		return refuse(400, failure.detail ?? failure.message);
+	}
 }
 
 export async function getHistory(store: AtlasStore, event: ApiEvent): Promise<Response> {

@@ -1,11 +1,11 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { Table, vectorFromArray, type Vector } from 'apache-arrow';
 import { copyFileSync, linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { refuseIfCancelled, type Connector, type Param } from '../db/connector';
 import { DbError, toDbError } from '../db/errors';
 import { lockSettings } from '../db/run';
 import { diskPathOf } from './disk-blob';
+import { resultTable } from './duckdb-arrow';
 
 export interface NativeEngine extends Connector {
 	/** The native connection, for the server's own statements (transactions on its database). */
@@ -45,8 +45,7 @@ export async function nativeConnector(options: NativeOptions): Promise<NativeEng
 	}
 	const run = async (sql: string, params: readonly Param[] = []) => {
 		try {
-			const reader = await connection.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
-			return arrowTable(reader.columnNames(), reader.getRowsJS() as unknown[][]);
+			return await resultTable(await connection.run(sql, params.length ? (params as DuckDBValue[]) : undefined));
 		} catch (error) {
 			throw toDbError('query', error);
 		}
@@ -115,21 +114,4 @@ export async function nativeConnector(options: NativeOptions): Promise<NativeEng
 			rmSync(scratch, { recursive: true, force: true });
 		}
 	};
-}
-
-/** Rows as an Arrow table, the shape DuckDB-WASM answers with (values as DuckDB's JS conversion gives them). */
-function arrowTable(names: string[], rows: unknown[][]): Table {
-	const columns: Record<string, Vector> = {};
-	names.forEach((name, i) => {
-		columns[name] = vectorFromArray(rows.map((row) => plainValue(row[i])));
-	});
-	return new Table(columns);
-}
-
-/** DuckDB's JS values that Arrow has no direct type for become what DuckDB-WASM's Arrow would hand over. */
-function plainValue(value: unknown): unknown {
-	if (value === null || value === undefined) return null;
-	if (typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) && 'toString' in value && value.constructor !== Object)
-		return String(value);
-	return value;
 }

@@ -15,6 +15,8 @@ import type { AuditEntry, PublishedVersion } from '../versions/published';
 import type { VersionBase } from '../versions/store';
 import { log } from './log';
 import { nativeConnector, type NativeEngine } from './native-connector';
+import type { PlacementSetting } from './placement';
+import { ServerQueries } from './server-queries';
 import { syncDir, type Received } from './receive';
 
 export type { PublishedVersion };
@@ -45,9 +47,16 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE TABLE IF NOT EXISTS current_versions (dataset VARCHAR PRIMARY KEY, version_id VARCHAR);
 CREATE TABLE IF NOT EXISTS audit (logged_at VARCHAR NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, dataset VARCHAR, version_id VARCHAR, detail VARCHAR);
 CREATE TABLE IF NOT EXISTS sessions (token_sha256 VARCHAR PRIMARY KEY, publisher VARCHAR NOT NULL, csrf VARCHAR NOT NULL, expires_at VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS placements (dataset VARCHAR PRIMARY KEY, placement VARCHAR NOT NULL, set_by VARCHAR NOT NULL, set_at VARCHAR NOT NULL);
 `;
 
 export class DamagedDataDir extends Error {}
+
+/**
+ * The query engine's database: ATLAS_DUCKDB when set (another file, or MotherDuck's `md:<database>`, see README), else
+ * query.duckdb beside the store's own. It is rebuilt from the published files, so it needs no backup.
+ */
+const queryDatabase = (dir: string) => process.env.ATLAS_DUCKDB || path.join(dir, 'query.duckdb');
 
 export class AtlasStore {
 	private constructor(
@@ -56,7 +65,9 @@ export class AtlasStore {
 		/** Reads outside the write queue: a second connection sees only committed versions. */
 		private readonly reader: DuckDBConnection,
 		/** Datasets whose current version reads a file that is missing: reported at start-up and by /api/health. */
-		readonly damage: string[]
+		readonly damage: string[],
+		/** Every dataset's current version, queryable with the views' own SQL (for datasets placed on the server). */
+		readonly queries: ServerQueries
 	) {}
 
 	get files() {
@@ -86,7 +97,10 @@ export class AtlasStore {
 					'aside to start with no published versions (the uploaded files under files/ are kept and can be published again).'
 			);
 		}
-		const store = new AtlasStore(dir, engine, await engine.connect(), []);
+		const reader = await engine.connect();
+		const currentVersions = () => AtlasStore.publishedOn(reader);
+		const queries = await ServerQueries.open({ database: queryDatabase(dir), files: path.join(dir, 'files'), scratch: path.join(dir, 'tmp') }, currentVersions);
+		const store = new AtlasStore(dir, engine, reader, [], queries);
 		for (const version of Object.values(await store.published()))
 			for (const part of version.parts ?? [])
 				if (!existsSync(store.filePath(part.file)))
@@ -96,6 +110,7 @@ export class AtlasStore {
 	}
 
 	close(): void {
+		this.queries.close();
 		this.reader.closeSync();
 		this.engine.close();
 	}
@@ -129,8 +144,28 @@ export class AtlasStore {
 
 	/** The current published version of every dataset that has one. */
 	async published(conn = this.reader): Promise<Record<string, PublishedVersion>> {
-		const rows = await this.rows(`SELECT v.* FROM current_versions c JOIN versions v ON v.id = c.version_id ORDER BY v.dataset`, [], conn);
+		return AtlasStore.publishedOn(conn);
+	}
+
+	private static async publishedOn(conn: DuckDBConnection): Promise<Record<string, PublishedVersion>> {
+		const reader = await conn.runAndReadAll(`SELECT v.* FROM current_versions c JOIN versions v ON v.id = c.version_id ORDER BY v.dataset`);
+		const rows = reader.getRowObjectsJS() as Record<string, unknown>[];
 		return Object.fromEntries(rows.map((r) => [String(r.dataset), AtlasStore.toVersion(r)]));
+	}
+
+	/** Placements publishers set (the rest follow the size rule, see placement.ts). */
+	async placementsSet(): Promise<Record<string, PlacementSetting>> {
+		const rows = await this.rows(`SELECT * FROM placements ORDER BY dataset`);
+		return Object.fromEntries(rows.map((r) => [String(r.dataset), { placement: r.placement === 'server' ? 'server' : 'browser', by: String(r.set_by), at: String(r.set_at) }]));
+	}
+
+	/** Sets where `dataset` is queried, or back to the size rule with 'auto'. */
+	async setPlacement(dataset: string, placement: 'server' | 'browser' | 'auto', by: string): Promise<void> {
+		await this.exclusive(async (db) => {
+			if (placement === 'auto') await db.run(`DELETE FROM placements WHERE dataset = ?`, [dataset]);
+			else await db.run(`INSERT OR REPLACE INTO placements VALUES (?, ?, ?, ?)`, [dataset, placement, by, new Date().toISOString()]);
+			await this.auditRow(by, 'placement', dataset, null, placement === 'auto' ? 'by size' : `queried in the ${placement}`);
+		});
 	}
 
 	async current(dataset: string, conn = this.reader): Promise<PublishedVersion | null> {
@@ -200,6 +235,7 @@ export class AtlasStore {
 			]);
 			await this.setCurrentRow(about.dataset, version.id);
 			await this.auditRow(about.by, 'publish', about.dataset, version.id, `${about.fileName}, ${about.rows} rows (${about.mode})`);
+			await this.queries.rebuild(about.dataset, version);
 			await hooks.beforeCommit?.();
 			return version;
 		});
@@ -210,14 +246,16 @@ export class AtlasStore {
 		await this.transaction(async () => {
 			const current = await this.current(dataset, this.db);
 			if ((current?.id ?? SHIPPED) !== basedOn) throw new Conflict(dataset, basedOn, current);
+			let version: PublishedVersion | null = null;
 			if (id !== null) {
-				const version = await this.version(id, this.db);
+				version = await this.version(id, this.db);
 				if (!version || version.dataset !== dataset) throw new RangeError(`No version ${id} of ${dataset}`);
 				for (const part of version.parts ?? [])
 					if (!existsSync(this.filePath(part.file))) throw new RangeError(`Version ${id} reads files/${part.file}.csv, which is missing on the server`);
 			}
 			await this.setCurrentRow(dataset, id);
 			await this.auditRow(by, id ? 'rollback' : 'reset', dataset, id, id ? null : 'back to the shipped data');
+			await this.queries.rebuild(dataset, version);
 		});
 	}
 

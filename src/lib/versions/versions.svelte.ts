@@ -16,6 +16,8 @@ class Versions {
 	manifests: Record<string, Manifest> = $state({});
 	/** Each dataset's current version on the Atlas server. */
 	published: Record<string, PublishedVersion> = $state({});
+	/** Where each dataset is queried, as the Atlas server says (on a static host: every dataset in the browser). */
+	placements: Record<string, { placement: 'browser' | 'server'; why: string }> = $state({});
 	/** Whether an Atlas server answers (null until asked): on a static host versions live in this browser only. */
 	server: boolean | null = $state(null);
 	/** Why a dataset's draft or published version cannot be used: it shows the shipped data until that changes. */
@@ -63,7 +65,8 @@ class Versions {
 	 * version: their attachments are dropped before any chart's effect re-runs its query on the new revision.
 	 */
 	#update(apply: () => void): string[] {
-		const ids = () => Object.fromEntries([...new Set([...Object.keys(this.manifests), ...Object.keys(this.published)])].map((d) => [d, this.#resolved(d)?.id ?? null]));
+		const names = () => [...new Set([...Object.keys(this.manifests), ...Object.keys(this.published), ...Object.keys(this.placements)])];
+		const ids = () => Object.fromEntries(names().map((d) => [d, this.#key(d)]));
 		const before = ids();
 		apply();
 		const after = ids();
@@ -76,7 +79,7 @@ class Versions {
 
 	/** Asks the Atlas server for the published versions; returns the datasets whose version changed. */
 	async #readPublished(): Promise<string[]> {
-		let answer: { server?: boolean; revision?: string; datasets?: Record<string, PublishedVersion> };
+		let answer: { server?: boolean; revision?: string; datasets?: Record<string, PublishedVersion>; placements?: Versions['placements'] };
 		try {
 			const response = await fetch(`${base}/api/published`, { cache: 'no-cache', headers: { accept: 'application/json' } });
 			if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) throw new Error('no server');
@@ -89,7 +92,10 @@ class Versions {
 		this.server = answer.server === true;
 		if (answer.revision === this.#revision) return [];
 		this.#revision = answer.revision ?? '';
-		return this.#update(() => (this.published = answer.datasets ?? {}));
+		return this.#update(() => {
+			this.published = answer.datasets ?? {};
+			this.placements = answer.placements ?? {};
+		});
 	}
 
 	#poll() {
@@ -143,6 +149,8 @@ class Versions {
 	}
 
 	#resolved(dataset: string): VersionMeta | null {
+		// A dataset queried on the server shows the server's version: a draft in this browser cannot reach it.
+		if (this.onServer(dataset)) return this.published[dataset] ?? null;
 		return this.draft(dataset) ?? this.published[dataset] ?? null;
 	}
 
@@ -152,9 +160,20 @@ class Versions {
 		return version && this.#failed.get(dataset)?.id === version.id ? null : version;
 	}
 
-	/** A key that changes whenever any of the tables changes version: part of every live query's key. */
+	/** Whether `dataset` is queried on the Atlas server (too big for a browser, or placed there by a publisher). */
+	onServer(dataset: string): boolean {
+		return this.placements[dataset]?.placement === 'server';
+	}
+
+	/** The version a dataset resolves to and where it is queried: a change of either re-attaches it. */
+	#key(dataset: string): string | null {
+		const id = this.#resolved(dataset)?.id ?? null;
+		return this.onServer(dataset) ? `${id ?? 'shipped'}@server` : id;
+	}
+
+	/** A key that changes whenever any of the tables changes version or placement: part of every live query's key. */
 	revision(tables: string[]): string {
-		return tables.map((t) => this.current(t)?.id ?? 'shipped').join(',');
+		return tables.map((t) => `${this.current(t)?.id ?? 'shipped'}${this.onServer(t) ? '@server' : ''}`).join(',');
 	}
 }
 
