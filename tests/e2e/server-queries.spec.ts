@@ -1,0 +1,92 @@
+import { expect, test, type Page } from './fixtures';
+import { AtlasServer } from './atlas-server';
+
+/**
+ * A dataset placed on the Atlas server is queried there with the views' own SQL: /industries, an embed of its chart
+ * and the SQL console show the same figures as the same data queried in the browser (the suite's own server, where
+ * nothing is placed), and the page never downloads the dataset.
+ */
+const server = new AtlasServer(Number(process.env.ATLAS_E2E_PORT ?? 4173) + 21);
+const slow = { timeout: 60_000 };
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+	await server.start();
+	const { cookie, csrf } = await server.signIn();
+	const answer = await fetch(`${server.url}/api/datasets/job_postings/placement`, {
+		method: 'PUT',
+		headers: { cookie, 'x-atlas-csrf': csrf, origin: server.url, 'content-type': 'application/json' },
+		body: JSON.stringify({ placement: 'server' })
+	});
+	expect(answer.status).toBe(200);
+});
+test.afterAll(async () => {
+	await server.stop();
+	server.remove();
+});
+
+/** Every text a chart draws (its axis ticks, labels and values), once its live query has answered. */
+const chartText = (page: Page, id: string) => page.locator(`[data-chart="${id}"] svg`).first().evaluate((svg) => Array.from(svg.querySelectorAll('text'), (t) => t.textContent).join('|'));
+
+/** Opens `path` on the server with job_postings placed there; resolves when the view has been re-queried there. */
+async function onServer(page: Page, path: string) {
+	const downloads: string[] = [];
+	page.on('request', (request) => request.url().includes('/datasets/job_postings') && downloads.push(request.url()));
+	const queried = page.waitForResponse((r) => r.url().endsWith('/api/query') && r.status() === 200, slow);
+	await page.goto(`${server.url}${path}`);
+	await queried;
+	return downloads;
+}
+
+test('/industries: the same figures from the server, said in each source line, no download of the dataset', async ({ page, browser }) => {
+	const inBrowser = await (await browser.newContext()).newPage();
+	await inBrowser.goto('/industries');
+	await expect(inBrowser.locator('[data-chart="postings-industry"] svg text').first()).toBeVisible();
+	const downloads = await onServer(page, '/industries');
+	for (const id of ['postings-industry', 'postings-occupation', 'postings-time']) {
+		await expect(page.locator(`[data-chart="${id}"] figcaption`)).toContainText('computed on the Atlas server', slow);
+		await expect(page.locator(`[data-chart="${id}"][aria-busy="true"]`)).toHaveCount(0);
+		expect(await chartText(page, id), id).toBe(await chartText(inBrowser, id));
+	}
+	// CompTIA's year-to-date postings by industry, 2025-01..2025-10 (data/tech_job_postings.csv).
+	expect(await chartText(page, 'postings-industry')).toContain('626,740');
+	await expect(inBrowser.locator('[data-chart="postings-industry"] figcaption')).not.toContainText('computed on the Atlas server');
+	expect(downloads).toEqual([]);
+});
+
+test('an embed of the industry chart: the same figures, and the source line says where they were computed', async ({ page, browser }) => {
+	const inBrowser = await (await browser.newContext()).newPage();
+	await inBrowser.goto('/embed/postings-industry');
+	await expect(inBrowser.locator('[data-chart="postings-industry"] svg text').first()).toBeVisible();
+	await onServer(page, '/embed/postings-industry');
+	await expect(page.locator('[data-chart="postings-industry"] figcaption')).toContainText('computed on the Atlas server', slow);
+	expect(await chartText(page, 'postings-industry')).toBe(await chartText(inBrowser, 'postings-industry'));
+});
+
+test('the SQL console answers a query of the dataset from the server with the same rows; a write is still refused', async ({ page, browser }) => {
+	const sql = "SELECT dimension, value FROM job_postings WHERE metric = 'job_postings_tech_ytd' ORDER BY value DESC LIMIT 3";
+	const rows = async (p: Page) => {
+		await expect(p.locator('[data-engine="ready"]')).toBeVisible(slow);
+		await p.locator('.cm-content').click();
+		await p.keyboard.press('ControlOrMeta+a');
+		await p.keyboard.press('Delete');
+		await p.keyboard.insertText(sql);
+		await p.keyboard.press('ControlOrMeta+Enter');
+		await expect(p.locator('[data-status]')).toContainText('3 rows in', slow);
+		return p.locator('.result-table tbody tr[data-row]').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim())));
+	};
+	const inBrowser = await (await browser.newContext()).newPage();
+	await inBrowser.goto('/explore');
+	const expected = await rows(inBrowser);
+	expect(expected[0]).toEqual(['industry (NAICS): 54 Professional, Scientific, and Technical Services', '626,740']);
+	await page.goto(`${server.url}/explore`);
+	const posted = page.waitForRequest((r) => r.url().endsWith('/api/query'), slow);
+	expect(await rows(page)).toEqual(expected);
+	expect(JSON.parse((await posted).postData()!).sql).toBe(sql);
+
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.insertText('DELETE FROM job_postings');
+	await page.keyboard.press('ControlOrMeta+Enter');
+	await expect(page.locator('[data-query-error]')).toContainText('refused');
+});
