@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures';
-import { AtlasServer } from './atlas-server';
+import { AtlasServer, PUBLISHER } from './atlas-server';
 
 /**
  * A dataset placed on the Atlas server is queried there with the views' own SQL: /industries, an embed of its chart
@@ -89,4 +89,38 @@ test('the SQL console answers a query of the dataset from the server with the sa
 	await page.keyboard.insertText('DELETE FROM job_postings');
 	await page.keyboard.press('ControlOrMeta+Enter');
 	await expect(page.locator('[data-query-error]')).toContainText('refused');
+});
+
+test('a publisher moves the dataset back to the browsers from /data; viewers see where it is queried', async ({ page, browser }) => {
+	const viewer = await (await browser.newContext()).newPage();
+	await viewer.goto(`${server.url}/data#job_postings`);
+	await expect(viewer.locator('#job_postings [data-card-placement]')).toContainText('Queried on the Atlas server (set by e2e-publisher on', slow);
+
+	await page.goto(`${server.url}/data#upload`);
+	const panel = page.locator('[data-upload-panel]');
+	const form = panel.locator('[data-sign-in]');
+	await form.getByLabel('Name').fill(PUBLISHER.name);
+	await form.getByLabel('Password').fill(PUBLISHER.password);
+	await form.getByRole('button', { name: 'Sign in' }).click();
+	await panel.locator('[data-upload-dataset]').selectOption('job_postings');
+	const placement = panel.locator('form[data-placement]');
+	await expect(placement).toContainText('Queried on this server (set by e2e-publisher on', slow);
+	await expect(placement.locator('[data-placement-choice]')).toHaveValue('server');
+	await placement.locator('[data-placement-choice]').selectOption('auto');
+	await placement.getByRole('button', { name: 'Save' }).click();
+	await expect(placement).toHaveAttribute('data-placement', 'browser');
+	await expect(placement).toContainText('Queried in each browser (small enough for the browser)');
+	await expect(panel.locator('[data-audit]')).toContainText('e2e-publisher · placement · job_postings · queried where its size says');
+
+	// A viewer's page is back to the browser: with the shipped data unchanged its first paint is already the answer,
+	// and nothing is asked of the server.
+	const fresh = await (await browser.newContext()).newPage();
+	const asked: string[] = [];
+	fresh.on('request', (r) => r.url().endsWith('/api/query') && asked.push(r.url()));
+	const published = fresh.waitForResponse((r) => r.url().endsWith('/api/published'), slow);
+	await fresh.goto(`${server.url}/industries`);
+	expect((await (await published).json()).placements.job_postings.placement).toBe('browser');
+	await fresh.waitForLoadState('networkidle');
+	await expect(fresh.locator('[data-chart="postings-industry"] figcaption')).not.toContainText('computed on the Atlas server');
+	expect(asked).toEqual([]);
 });

@@ -246,7 +246,7 @@ describe('where a dataset is queried', () => {
 	const placed = async () => (await (await getPublished(store)).json()).placements as Record<string, { placement: string; why: string }>;
 
 	it('a publisher moves a dataset to the server and back; viewers and forged requests cannot', async () => {
-		expect((await placed()).job_postings).toEqual({ placement: 'browser', why: 'small enough for the browser' });
+		expect((await placed()).job_postings).toEqual({ placement: 'browser', chosen: 'auto', why: 'small enough for the browser' });
 		expect((await placementCall({}, 'server')).status).toBe(401);
 		const ana = await signedIn('ana', 'correct horse battery');
 		expect((await placementCall({ cookie: ana.cookie }, 'server')).status).toBe(403);
@@ -255,10 +255,10 @@ describe('where a dataset is queried', () => {
 		const answer = await placementCall(ana, 'server');
 		expect(answer.status).toBe(200);
 		const body = await answer.json();
-		expect(body.placements.job_postings).toEqual({ placement: 'server', why: `set by ana on ${new Date().toISOString().slice(0, 10)}` });
+		expect(body.placements.job_postings).toEqual({ placement: 'server', chosen: 'server', why: `set by ana on ${new Date().toISOString().slice(0, 10)}` });
 		// Pages re-run their queries on the other engine: the revision names the placement.
 		expect(body.revision).toContain('job_postings@server');
-		expect((await store.auditLog())[0]).toMatchObject({ actor: 'ana', action: 'placement', dataset: 'job_postings', detail: 'queried in the server' });
+		expect((await store.auditLog())[0]).toMatchObject({ actor: 'ana', action: 'placement', dataset: 'job_postings', detail: 'queried on the server' });
 		expect((await (await placementCall(ana, 'auto')).json()).placements.job_postings.placement).toBe('browser');
 	});
 
@@ -266,11 +266,13 @@ describe('where a dataset is queried', () => {
 		const version = (rows: number) => ({ rows }) as PublishedVersion;
 		expect(placements({ job_postings: version(SERVER_ROWS) }, {}, ['job_postings']).job_postings).toEqual({
 			placement: 'server',
+			chosen: 'auto',
 			why: '2,000,000 rows (2,000,000 or more are queried on the server)'
 		});
 		expect(placements({ job_postings: version(SERVER_ROWS - 1) }, {}, ['job_postings']).job_postings.placement).toBe('browser');
 		expect(placements({ job_postings: version(SERVER_ROWS) }, { job_postings: { placement: 'browser', by: 'ana', at: '2026-12-04T00:00:00Z' } }, ['job_postings']).job_postings).toEqual({
 			placement: 'browser',
+			chosen: 'browser',
 			why: 'set by ana on 2026-12-04'
 		});
 	});

@@ -1,4 +1,4 @@
-import type { PublishedVersion } from '../versions/published';
+import type { PlacementInfo, PublishedVersion } from '../versions/published';
 
 /** Where a dataset's queries run: in each visitor's browser (DuckDB-WASM) or on the Atlas server (native DuckDB). */
 export type Placement = 'browser' | 'server';
@@ -10,11 +10,7 @@ export interface PlacementSetting {
 	at: string;
 }
 
-/** What /api/published tells every page about a dataset placed on the server, and why. */
-export interface PlacementInfo {
-	placement: Placement;
-	why: string;
-}
+export type { PlacementInfo };
 
 /**
  * At or above this many rows a published version is queried on the server unless a publisher says otherwise: a tab
@@ -30,9 +26,14 @@ export function placements(published: Record<string, PublishedVersion>, set: Rec
 	return Object.fromEntries(
 		names.map((name) => {
 			const setting = set[name];
-			if (setting) return [name, { placement: setting.placement, why: `set by ${setting.by} on ${day(setting.at)}` }];
+			if (setting) return [name, { placement: setting.placement, chosen: setting.placement, why: `set by ${setting.by} on ${day(setting.at)}` }];
 			const rows = published[name]?.rows ?? 0;
-			return [name, rows >= SERVER_ROWS ? { placement: 'server', why: `${rows.toLocaleString('en')} rows (${SERVER_ROWS.toLocaleString('en')} or more are queried on the server)` } : { placement: 'browser', why: 'small enough for the browser' }];
+			return [
+				name,
+				rows >= SERVER_ROWS
+					? { placement: 'server', chosen: 'auto', why: `${rows.toLocaleString('en')} rows (${SERVER_ROWS.toLocaleString('en')} or more are queried on the server)` }
+					: { placement: 'browser', chosen: 'auto', why: 'small enough for the browser' }
+			];
 		})
 	);
 }

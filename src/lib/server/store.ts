@@ -164,7 +164,7 @@ export class AtlasStore {
 		await this.exclusive(async (db) => {
 			if (placement === 'auto') await db.run(`DELETE FROM placements WHERE dataset = ?`, [dataset]);
 			else await db.run(`INSERT OR REPLACE INTO placements VALUES (?, ?, ?, ?)`, [dataset, placement, by, new Date().toISOString()]);
-			await this.auditRow(by, 'placement', dataset, null, placement === 'auto' ? 'by size' : `queried in the ${placement}`);
+			await this.auditRow(by, 'placement', dataset, null, placement === 'auto' ? 'queried where its size says' : placement === 'server' ? 'queried on the server' : 'queried in each browser');
 		});
 	}
 

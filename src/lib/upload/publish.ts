@@ -89,3 +89,14 @@ export async function auditLog(): Promise<AuditEntry[]> {
 }
 
 export const versionFileUrl = (id: string) => `${base}/api/versions/${encodeURIComponent(id)}/file`;
+
+/** Where everyone's pages query `dataset`: on the server, in each browser, or by size ('auto'). */
+export async function setPlacement(dataset: string, placement: 'server' | 'browser' | 'auto', csrf: string): Promise<void> {
+	await answer(
+		await fetch(`${base}/api/datasets/${encodeURIComponent(dataset)}/placement`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json', 'x-atlas-csrf': csrf },
+			body: JSON.stringify({ placement })
+		})
+	);
+}

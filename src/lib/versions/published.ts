@@ -10,6 +10,14 @@ export const isPublished = (version: VersionMeta): version is PublishedVersion =
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** Where a dataset is queried, as /api/published says (see src/lib/server/placement.ts). */
+export interface PlacementInfo {
+	placement: 'browser' | 'server';
+	/** What a publisher chose: a placement, or 'auto' for the size rule. */
+	chosen: 'browser' | 'server' | 'auto';
+	why: string;
+}
+
 /** How a source line names a version that replaces the shipped data, wherever the chart goes. */
 export function versionLine(version: VersionMeta): string {
 	return isPublished(version)

@@ -1,6 +1,6 @@
 import { browser } from '$app/environment';
 import { base } from '$app/paths';
-import type { PublishedVersion } from './published';
+import type { PlacementInfo, PublishedVersion } from './published';
 import { readManifests, type Manifest, type VersionMeta } from './store';
 
 /** How often open tabs ask the server whether a new version was published. */
@@ -17,7 +17,7 @@ class Versions {
 	/** Each dataset's current version on the Atlas server. */
 	published: Record<string, PublishedVersion> = $state({});
 	/** Where each dataset is queried, as the Atlas server says (on a static host: every dataset in the browser). */
-	placements: Record<string, { placement: 'browser' | 'server'; why: string }> = $state({});
+	placements: Record<string, PlacementInfo> = $state({});
 	/** Whether an Atlas server answers (null until asked): on a static host versions live in this browser only. */
 	server: boolean | null = $state(null);
 	/** Why a dataset's draft or published version cannot be used: it shows the shipped data until that changes. */
