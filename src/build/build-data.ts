@@ -13,6 +13,7 @@ import type { CatalogEntry, DatasetSpec } from '../lib/datasets/types';
 import type { Connector } from '../lib/db/connector';
 import { arrowIPC, nodeConnector } from '../lib/db/node';
 import { loadDataset } from './load-dataset';
+import { createRollups } from '../lib/datasets/rollups';
 import { datasetFile } from '../lib/db/tables';
 import { arrowRows } from '../lib/queries/arrow-rows';
 import { overviewView } from '../lib/views/overview';
@@ -29,6 +30,7 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 async function buildDataset(conn: Connector, spec: DatasetSpec): Promise<CatalogEntry> {
 	await loadDataset(conn, spec, path.join(root, 'data'));
+	await createRollups(conn, spec.name, 'VIEW');
 	const table = await conn.query(`SELECT * FROM "${spec.name}"`);
 	const target = path.join(outDir, datasetFile(spec.name));
 	await writeFile(target, gzipSync(arrowIPC(table), { level: 9 }));

@@ -33,6 +33,18 @@ export interface DatasetSpec {
 	vintage: string;
 	licence: string;
 	caveats: string[];
+	/**
+	 * Pre-aggregations the views read instead of the table (Mosaic's data-cube idea), each one SQL over the table: a
+	 * view of it in the browser, a table on the Atlas server rebuilt with every version, so a view of a dataset of
+	 * millions of rows there answers from a few thousand. Same SQL either way: the parity suite holds them equal.
+	 */
+	rollups?: Rollup[];
+}
+
+export interface Rollup {
+	name: string;
+	description: string;
+	sql: string;
 }
 
 /** What the build step writes to `catalog.json` for each dataset. */

@@ -8,6 +8,7 @@ import { isPublished } from '../versions/published';
 import { callWorker } from '../worker-call';
 import { gunzip } from './gunzip';
 import { serverConnector } from './server-connector';
+import { createRollups } from '../datasets/rollups';
 import { attachDataset, datasetFile } from './tables';
 
 const attached = new Map<string, Promise<void>>();
@@ -47,9 +48,11 @@ function attachOnce(engine: Promise<Connector>, name: string): Promise<void> {
 			.then(() => versions.load())
 			.then(async () => {
 				const version = versions.current(name);
-				if (version && (await attachedVersion(engine, name, version))) return;
-				const [conn, ipc] = await Promise.all([engine, fetchDataset(name)]);
-				await attachDataset(conn, name, ipc);
+				if (!version || !(await attachedVersion(engine, name, version))) {
+					const [conn, ipc] = await Promise.all([engine, fetchDataset(name)]);
+					await attachDataset(conn, name, ipc);
+				}
+				await createRollups(await engine, name, 'VIEW');
 			});
 		pending.catch(() => attached.delete(name));
 		attached.set(name, pending);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Connector } from './connector';
 import { nodeConnector } from './node';
+import { createRollups } from '../datasets/rollups';
 import { attachDataset, datasetFile } from './tables';
 
 /**
@@ -14,6 +15,7 @@ export async function connectorWithDatasets(names: string[], folders: string[] =
 	for (const name of names) {
 		const bytes = gunzipSync(await readFile(path.join(dir, datasetFile(name))));
 		await attachDataset(conn, name, new Uint8Array(bytes));
+		await createRollups(conn, name, 'VIEW');
 	}
 	return conn;
 }

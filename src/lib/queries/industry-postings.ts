@@ -17,7 +17,7 @@ export function industryPostingsSql(): string {
 	return `
 		WITH sector_postings AS (
 			SELECT *, lower(regexp_replace(dimension, '^industry( \\(NAICS\\))?: (\\d+ )?', '')) AS sector
-			FROM job_postings WHERE dimension ILIKE 'industry%'
+			FROM job_postings_national WHERE dimension ILIKE 'industry%'
 		)
 		SELECT i.industry, i.postings_match, i.postings_sector, p.metric, p.period, p.value, p.unit, p.source_org
 		FROM industries i LEFT JOIN sector_postings p ON p.sector = lower(i.postings_sector)

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { attachVersion } from '../checks/attach-version';
 import { schemaFor } from '../checks/schemas';
 import { datasets } from '../datasets';
+import { createRollups } from '../datasets/rollups';
 import type { Param } from '../db/connector';
 import { toDbError } from '../db/errors';
 import type { PublishedVersion } from '../versions/published';
@@ -108,6 +109,7 @@ export class ServerQueries {
 					dataFile: async (name) => new Uint8Array(await readFile(path.join(DATA_DIR, path.basename(name))))
 				});
 			else await attachShipped(engine, dataset);
+			await createRollups(engine, dataset, 'TABLE');
 			await engine.query(`INSERT OR REPLACE INTO ${BOOKKEEPING} VALUES (?, ?, ?)`, [dataset, version?.id ?? 'shipped', new Date().toISOString()]);
 			await engine.query('COMMIT');
 		} catch (error) {
