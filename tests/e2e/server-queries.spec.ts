@@ -51,6 +51,16 @@ test('/industries: the same figures from the server, said in each source line, n
 	// CompTIA's year-to-date postings by industry, 2025-01..2025-10 (data/tech_job_postings.csv).
 	expect(await chartText(page, 'postings-industry')).toContain('626,740');
 	await expect(inBrowser.locator('[data-chart="postings-industry"] figcaption')).not.toContainText('computed on the Atlas server');
+
+	// A click on an occupation asks the server for its months, with the occupation bound as a parameter.
+	const asked = page.waitForRequest((r) => r.url().endsWith('/api/query') && r.postData()!.includes('Software developers and engineers'), slow);
+	for (const p of [page, inBrowser]) await p.locator('[data-chart="postings-occupation"] a[data-key="occupation: Software developers and engineers"]').click();
+	expect(JSON.parse((await asked).postData()!).params).toEqual(['occupation: Software developers and engineers']);
+	for (const p of [page, inBrowser]) {
+		await expect(p.locator('[data-chart="postings-time"] [data-series="picked:CompTIA (Lightcast job-posting data / BLS)"]')).toBeVisible(slow);
+		await expect(p.locator('[data-chart="postings-time"]')).toContainText('new postings for Software developers and engineers (one month published, 2025-08)');
+	}
+	expect(await chartText(page, 'postings-time')).toBe(await chartText(inBrowser, 'postings-time'));
 	expect(downloads).toEqual([]);
 });
 

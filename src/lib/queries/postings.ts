@@ -41,3 +41,15 @@ export function postingsOverTimeSql(): string {
 export async function postingsOverTime(conn: Connector): Promise<PostingRow[]> {
 	return arrowRows<PostingRow>(await conn.query(postingsOverTimeSql()));
 }
+
+/** One occupation's monthly new postings (a CompTIA breakdown or a feed's), oldest first, each publisher's own. */
+export function occupationOverTimeSql(): string {
+	return `
+		SELECT ${columns} FROM job_postings_national
+		WHERE metric = 'new_job_postings_tech' AND dimension = ? AND regexp_matches(period, '^\\d{4}-\\d{2}$')
+		ORDER BY source_org, period`;
+}
+
+export async function occupationOverTime(conn: Connector, dimension: string): Promise<PostingRow[]> {
+	return arrowRows<PostingRow>(await conn.query(occupationOverTimeSql(), [dimension]));
+}

@@ -19,7 +19,7 @@ import { latestSpending } from '../queries/latest-spending';
 import { occupationOutlook } from '../queries/occupation-outlook';
 import { occupationWages } from '../queries/occupation-wages';
 import { benchmarkOccupations, payBenchmark } from '../queries/pay-benchmark';
-import { postingsByDimension, postingsOverTime } from '../queries/postings';
+import { occupationOverTime, postingsByDimension, postingsOverTime } from '../queries/postings';
 import { remoteCounts, salaryLadder } from '../queries/salary-ladder';
 import { segmentSpending } from '../queries/segment-spending';
 import { spendingReleases } from '../queries/spending-releases';
@@ -97,6 +97,7 @@ const calls: [string, (conn: Connector) => Promise<unknown>][] = [
 	['postingsByDimension industry', (c) => postingsByDimension(c, 'job_postings_tech_ytd', 'industry (NAICS):')],
 	['postingsByDimension occupation', (c) => postingsByDimension(c, 'new_job_postings_tech', 'occupation:')],
 	['postingsOverTime', postingsOverTime],
+	['occupationOverTime Software developers and engineers', (c) => occupationOverTime(c, 'occupation: Software developers and engineers')],
 	['salaryLadder US', (c) => salaryLadder(c, 'US')],
 	['salaryLadder all', (c) => salaryLadder(c, 'all')],
 	['remoteCounts US', (c) => remoteCounts(c, 'US')],

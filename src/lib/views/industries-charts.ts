@@ -49,30 +49,56 @@ export function occupationBars(rows: PostingRow[]): BarDatum[] {
 	}));
 }
 
-/** New and active monthly postings; approximate figures ("nearly", "over") drawn hollow and said in the tooltip. */
-export function postingSeries(rows: PostingRow[]): LineSeries[] {
+/** The occupation picked in the occupation chart, drawn beside the totals (its own new postings, by publisher). */
+export interface PickedOccupation {
+	dimension: string;
+	rows: PostingRow[];
+}
+
+export const occupationName = (dimension: string) => dimension.replace(/^occupation: /, '');
+
+/** How many months a picked occupation was reported for: "one month, 2025-08" or "60 months, 2021-01 – 2025-12". */
+export function pickedMonths(rows: PostingRow[]): string {
+	const periods = [...new Set(rows.map((r) => r.period))].sort();
+	if (periods.length === 0) return 'no monthly figure published';
+	if (periods.length === 1) return `one month published, ${periods[0]}`;
+	return `${periods.length} months published, ${periods[0]} – ${periods[periods.length - 1]}`;
+}
+
+/**
+ * New and active monthly postings for all tech occupations, and a picked occupation's new postings; approximate figures
+ * ("nearly", "over") drawn hollow and said in the tooltip.
+ */
+export function postingSeries(rows: PostingRow[], picked: PickedOccupation | null = null): LineSeries[] {
 	const metrics: [string, string, string][] = [
 		['active_job_postings_tech', 'Active postings', familyColor('Software engineering')],
 		['new_job_postings_tech', 'New postings', familyColor('Security')]
 	];
-	return metrics.map(([metric, label, color]) => ({
-		key: metric,
-		label,
-		color,
-		points: rows
-			.filter((r) => r.metric === metric)
-			.flatMap((r, i, all) => {
-				const point = {
-					x: monthIndex(r.period),
-					y: r.value,
-					forecast: qualifier(r.unit) !== '',
-					label: `${count(r.value)}${qualifier(r.unit) ? ` (${qualifier(r.unit)})` : ''}`
-				};
-				// A month without a report breaks the line: nothing is drawn across the gap as if it were known.
-				const gap = i > 0 && point.x - monthIndex(all[i - 1].period) > 1;
-				return gap ? [{ x: point.x - 1, y: null, forecast: false, label: 'not reported' }, point] : [point];
-			})
+	const totals = metrics.map(([metric, label, color]) => ({ key: metric, label, color, points: monthlyPoints(rows.filter((r) => r.metric === metric)) }));
+	if (!picked) return totals;
+	const publishers = [...new Set(picked.rows.map((r) => r.source_org))];
+	const pickedSeries = publishers.map((publisher) => ({
+		key: `picked:${publisher}`,
+		label: `${occupationName(picked.dimension)} (new)${publishers.length > 1 ? `, ${publisher}` : ''}`,
+		color: familyColor('Data & ML'),
+		points: monthlyPoints(picked.rows.filter((r) => r.source_org === publisher))
 	}));
+	return [...totals, ...pickedSeries];
+}
+
+/** One point a reported month; a month without a report breaks the line. */
+function monthlyPoints(rows: PostingRow[]): LineSeries['points'] {
+	return rows.flatMap((r, i, all) => {
+		const point = {
+			x: monthIndex(r.period),
+			y: r.value,
+			forecast: qualifier(r.unit) !== '',
+			label: `${count(r.value)}${qualifier(r.unit) ? ` (${qualifier(r.unit)})` : ''}`
+		};
+		// A month without a report breaks the line: nothing is drawn across the gap as if it were known.
+		const gap = i > 0 && point.x - monthIndex(all[i - 1].period) > 1;
+		return gap ? [{ x: point.x - 1, y: null, forecast: false, label: 'not reported' }, point] : [point];
+	});
 }
 
 /** The runs of months without a CompTIA report between the first and last reported month, e.g. "Jun–Jul 2024". */
