@@ -6,7 +6,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 
-export const FEED_SOURCE = 'GENERATED feed for the benchmark (TEST, not real data)';
+export const FEED_SOURCE = 'GENERATED feed (TEST, not real data)';
 export const FEED_MONTHS = 60;
 export const FEED_AREAS = 16_340;
 const INDUSTRIES = 20;
@@ -19,8 +19,8 @@ export async function writePostingsFeed(file: string, { areas = FEED_AREAS, seed
 	const connection = await instance.connect();
 	try {
 		const dimensions = [
-			...Array.from({ length: INDUSTRIES }, (_, i) => `industry (NAICS): ${String(11 + i)} Generated industry ${i + 1}`),
-			...Array.from({ length: OCCUPATIONS }, (_, i) => `occupation: Generated occupation ${i + 1}`),
+			...Array.from({ length: INDUSTRIES }, (_, i) => `industry (NAICS): ${String(11 + i)} Generated ${i + 1}`),
+			...Array.from({ length: OCCUPATIONS }, (_, i) => `occupation: Generated ${i + 1}`),
 			'all tech occupations'
 		];
 		const list = dimensions.map((d) => `'${d}'`).join(', ');
@@ -28,12 +28,11 @@ export async function writePostingsFeed(file: string, { areas = FEED_AREAS, seed
 			COPY (
 				SELECT '${FEED_SOURCE}' AS source_org, 'new_job_postings_tech' AS metric,
 					strftime(DATE '2021-01-01' + to_months(m::INTEGER), '%Y-%m') AS period,
-					'Generated area ' || lpad(a::VARCHAR, 5, '0') AS geography,
+					'A' || lpad(a::VARCHAR, 5, '0') AS geography,
 					d.dimension,
 					-- The total is the areas' occupations added up; each breakdown 0–40 postings an area a month.
-					CASE WHEN d.dimension = 'all tech occupations' THEN 600 + hash(${seed}, m, a) % 600 ELSE hash(${seed}, m, a, d.i) % 41 END::DOUBLE AS value,
-					'postings' AS unit, 'Generated for the benchmark (TEST, not real data)' AS source_title,
-					'https://example.invalid/generated' AS source_url, 'not shown' AS source_pub_date, 'GENERATED: not real data' AS notes
+					CASE WHEN d.dimension = 'all tech occupations' THEN 600 + hash(${seed}, m, a) % 600 ELSE hash(${seed}, m, a, d.i) % 41 END::INTEGER AS value,
+					'postings' AS unit, 'GENERATED (TEST)' AS source_title, NULL AS source_url, NULL AS source_pub_date, 'GENERATED' AS notes
 				FROM range(${FEED_MONTHS}) t(m), range(1, ${areas + 1}) u(a),
 					(SELECT unnest([${list}]) AS dimension, generate_subscripts([${list}], 1) AS i) d
 			) TO '${file.replaceAll("'", "''")}' (HEADER, DELIMITER ',')`);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds, serves the production build from the Atlas server, and measures cold loads of the overview in Debian's Chromium.
- * Writes the medians to bench/BENCHMARKS.md. Options: --runs N (default 7), --no-build.
+ * Writes the medians to bench/BENCHMARKS.md. Options: --runs N (default 7), --no-build, --no-server-feed (skips the
+ * 50M-row feed on the server: ~8 GB of disk and several minutes).
  */
 import { chromium, type Browser, type Response } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { FLOOR_PATH, writeFloorPage } from './floor/page';
 import { measureIngestAll } from './ingest';
 import { measureInteractions } from './interactions';
 import { measureConsole } from './console';
+import { measureServerFeed, renderServerFeed } from './server-feed';
 import { median, renderReport, type LoadSample } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -195,6 +197,15 @@ async function measureEmbed(): Promise<(number | null)[]> {
 	return results;
 }
 
+async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+	const browser = await chromium.launch(chromiumLaunch);
+	try {
+		return await work(browser);
+	} finally {
+		await browser.close();
+	}
+}
+
 async function main() {
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: root, stdio: 'inherit' });
 	// The floor page beside the app's assets (built before the server starts, removed after the run).
@@ -217,8 +228,12 @@ async function main() {
 		const consoleRuns = await measureConsole(browser, `http://localhost:${port}`, Math.min(runs, 5)).finally(() => browser.close());
 		pages['embed /embed/segment-bars in an iframe on another origin (from host navigation)'] = await measureEmbed();
 		const ingest = await measureIngestAll(port, Math.min(runs, 5));
+		// Last: it writes and reads gigabytes, and its server is one of its own.
+		const feed = args.includes('--no-server-feed') ? null : await withBrowser((b) => measureServerFeed(b, port + 2));
 		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-		const report = renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest, warm, consoleRuns);
+		const report =
+			renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest, warm, consoleRuns) +
+			(feed ? `\n${renderServerFeed(feed)}` : '');
 		const { writeFile } = await import('node:fs/promises');
 		await writeFile(path.join(root, 'bench/BENCHMARKS.md'), report);
 		console.log(report);

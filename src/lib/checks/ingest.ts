@@ -25,6 +25,8 @@ export interface IngestRequest {
 	decimalComma?: boolean;
 	signal?: AbortSignal;
 	onStage?: (stage: Stage) => void;
+	/** The largest file accepted: the browser's 1 GB unless the Atlas server allows more (ATLAS_MAX_PUBLISH_BYTES). */
+	maxBytes?: number;
 }
 
 export interface CellError {
@@ -121,7 +123,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 
 	request.onStage?.('reading');
 	const head = await readHead(file);
-	const shape = inspectHead(head, file.size, { delimiter: request.delimiter });
+	const shape = inspectHead(head, file.size, { delimiter: request.delimiter, maxBytes: request.maxBytes });
 	if (isProblem(shape)) return { ...report, problem: shape };
 	report.encoding = shape.encoding;
 	report.delimiter = shape.delimiter;

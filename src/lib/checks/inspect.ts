@@ -68,12 +68,17 @@ export function headerDelimiter(line: string): Delimiter {
 	return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), ',');
 }
 
+/** A size cap in words: "1 GB (1,024 MB)". */
+const sizeText = (bytes: number) =>
+	bytes % 1024 ** 3 === 0 ? `${(bytes / 1024 ** 3).toLocaleString('en')} GB (${(bytes / 1024 ** 2).toLocaleString('en')} MB)` : `${Math.floor(bytes / 1024 ** 2).toLocaleString('en')} MB`;
+
 /** Refuses what cannot be a CSV file and finds the encoding, delimiter and header of what can. */
-export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter?: Delimiter }): FileProblem | FileShape {
-	if (size > MAX_UPLOAD_BYTES)
+export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter?: Delimiter; maxBytes?: number }): FileProblem | FileShape {
+	const cap = forced?.maxBytes ?? MAX_UPLOAD_BYTES;
+	if (size > cap)
 		return {
 			kind: 'too large',
-			message: `The file is ${Math.ceil(size / 1024 ** 2).toLocaleString('en')} MB; uploads are limited to 1 GB (1,024 MB). Split it, or upload only the newest rows and add them to the dataset.`
+			message: `The file is ${Math.ceil(size / 1024 ** 2).toLocaleString('en')} MB; uploads are limited to ${sizeText(cap)}. Split it, or upload only the newest rows and add them to the dataset.`
 		};
 	if (size === 0) return { kind: 'empty file', message: 'The file is empty (0 bytes).' };
 	for (const [signature, what] of signatures)

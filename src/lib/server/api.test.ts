@@ -267,7 +267,7 @@ describe('where a dataset is queried', () => {
 		expect(placements({ job_postings: version(SERVER_ROWS) }, {}, ['job_postings']).job_postings).toEqual({
 			placement: 'server',
 			chosen: 'auto',
-			why: '2,000,000 rows (2,000,000 or more are queried on the server)'
+			why: '2,000,000 rows; 2,000,000 or more are queried on the server'
 		});
 		expect(placements({ job_postings: version(SERVER_ROWS - 1) }, {}, ['job_postings']).job_postings.placement).toBe('browser');
 		expect(placements({ job_postings: version(SERVER_ROWS) }, { job_postings: { placement: 'browser', by: 'ana', at: '2026-12-04T00:00:00Z' } }, ['job_postings']).job_postings).toEqual({

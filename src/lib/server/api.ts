@@ -13,7 +13,7 @@ import { datasets } from '../datasets';
 import type { Param } from '../db/connector';
 import { toDbError } from '../db/errors';
 import { publisherNames, verifyPublisher } from './accounts';
-import { MAX_PUBLISH_BYTES } from './config';
+import { maxPublishBytes } from './config';
 import { log } from './log';
 import { checkOnServer, type PublishRequest } from './publish-check';
 import { placements } from './placement';
@@ -210,7 +210,8 @@ export async function publish(store: AtlasStore, event: ApiEvent): Promise<Respo
 		return refuse(400, 'Send how the file was read (X-Atlas-Upload: its name, mode, mapping and delimiter as JSON).');
 	}
 	const length = Number(event.request.headers.get('content-length') ?? NaN);
-	if (length > MAX_PUBLISH_BYTES) return refuse(413, new TooLarge(MAX_PUBLISH_BYTES).message);
+	const cap = maxPublishBytes();
+	if (length > cap) return refuse(413, new TooLarge(cap).message);
 	const current = await store.current(dataset);
 	if ((current?.id ?? SHIPPED) !== expected) {
 		const conflict = new Conflict(dataset, expected, current);
@@ -222,7 +223,7 @@ export async function publish(store: AtlasStore, event: ApiEvent): Promise<Respo
 	let received;
 	try {
 		let half = false;
-		received = await receiveFile(event.request.body, store.tmp, MAX_PUBLISH_BYTES, (bytes) => {
+		received = await receiveFile(event.request.body, store.tmp, cap, (bytes) => {
 			if (half || crashAt() !== 'during-write' || bytes <= length / 2) return;
 			half = true;
 			crashIf('during-write');

@@ -31,7 +31,7 @@ export function placements(published: Record<string, PublishedVersion>, set: Rec
 			return [
 				name,
 				rows >= SERVER_ROWS
-					? { placement: 'server', chosen: 'auto', why: `${rows.toLocaleString('en')} rows (${SERVER_ROWS.toLocaleString('en')} or more are queried on the server)` }
+					? { placement: 'server', chosen: 'auto', why: `${rows.toLocaleString('en')} rows; ${SERVER_ROWS.toLocaleString('en')} or more are queried on the server` }
 					: { placement: 'browser', chosen: 'auto', why: 'small enough for the browser' }
 			];
 		})

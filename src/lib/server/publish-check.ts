@@ -6,6 +6,7 @@ import type { Delimiter } from '../checks/inspect';
 import type { Mapping } from '../checks/mapping';
 import type { UploadSchema } from '../checks/schemas';
 import { layersOf } from '../versions/store';
+import { maxPublishBytes } from './config';
 import { diskBlob } from './disk-blob';
 import { nativeConnector } from './native-connector';
 import { attachShipped, DATA_DIR } from './shipped';
@@ -37,7 +38,7 @@ export async function checkOnServer(store: AtlasStore, schema: UploadSchema, fil
 				dataFile: async (data) => new Uint8Array(await readFile(path.join(DATA_DIR, path.basename(data))))
 			});
 		else await attachShipped(engine, name);
-		return await ingest({ conn: engine, schema, file: await diskBlob(file), fileName: request.fileName, mode: request.mode, mapping: request.mapping, delimiter: request.delimiter, decimalComma: typeof request.decimalComma === 'boolean' ? request.decimalComma : undefined });
+		return await ingest({ conn: engine, schema, file: await diskBlob(file), fileName: request.fileName, mode: request.mode, mapping: request.mapping, delimiter: request.delimiter, maxBytes: maxPublishBytes(), decimalComma: typeof request.decimalComma === 'boolean' ? request.decimalComma : undefined });
 	} finally {
 		engine.close();
 	}

@@ -74,7 +74,16 @@ export function postingSeries(rows: PostingRow[], picked: PickedOccupation | nul
 		['active_job_postings_tech', 'Active postings', familyColor('Software engineering')],
 		['new_job_postings_tech', 'New postings', familyColor('Security')]
 	];
-	const totals = metrics.map(([metric, label, color]) => ({ key: metric, label, color, points: monthlyPoints(rows.filter((r) => r.metric === metric)) }));
+	// One line per publisher: two publishers' monthly totals are never joined into one line.
+	const totalsBy = [...new Set(rows.map((r) => r.source_org))];
+	const totals = totalsBy.flatMap((publisher, p) =>
+		metrics.map(([metric, label, color], m) => ({
+			key: p === 0 ? metric : `${metric}:${publisher}`,
+			label: totalsBy.length > 1 ? `${label}, ${publisher}` : label,
+			color: p === 0 ? color : familyColor(m === 0 ? 'Infrastructure & DevOps' : 'Management'),
+			points: monthlyPoints(rows.filter((r) => r.metric === metric && r.source_org === publisher))
+		}))
+	).filter((s) => s.points.length > 0);
 	if (!picked) return totals;
 	const publishers = [...new Set(picked.rows.map((r) => r.source_org))];
 	const pickedSeries = publishers.map((publisher) => ({
