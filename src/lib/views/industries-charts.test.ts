@@ -36,7 +36,7 @@ describe('postings over time from two publishers, and a picked occupation', () =
 		const series = postingSeries([row('new_job_postings_tech', '2024-01', 10), other('new_job_postings_tech', '2024-01', 500), other('new_job_postings_tech', '2024-02', 510)]);
 		expect(series.map((s) => [s.key, s.label, s.points.map((p) => p.y)])).toEqual([
 			['new_job_postings_tech', 'New postings, CompTIA', [10]],
-			['new_job_postings_tech:GENERATED feed (TEST)', 'New postings, GENERATED feed (TEST)', [500, 510]]
+			['new_job_postings_tech:GENERATED feed (TEST)', 'New postings, GENERATED feed', [500, 510]]
 		]);
 	});
 

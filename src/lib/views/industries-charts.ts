@@ -57,6 +57,9 @@ export interface PickedOccupation {
 
 export const occupationName = (dimension: string) => dimension.replace(/^occupation: /, '');
 
+/** A publisher as a line's label names it: "CompTIA (Lightcast job-posting data / BLS)" → "CompTIA". */
+export const publisherName = (publisher: string) => publisher.replace(/\s*\(.*\)\s*$/, '') || publisher;
+
 /** How many months a picked occupation was reported for: "one month, 2025-08" or "60 months, 2021-01 – 2025-12". */
 export function pickedMonths(rows: PostingRow[]): string {
 	const periods = [...new Set(rows.map((r) => r.period))].sort();
@@ -79,7 +82,7 @@ export function postingSeries(rows: PostingRow[], picked: PickedOccupation | nul
 	const totals = totalsBy.flatMap((publisher, p) =>
 		metrics.map(([metric, label, color], m) => ({
 			key: p === 0 ? metric : `${metric}:${publisher}`,
-			label: totalsBy.length > 1 ? `${label}, ${publisher}` : label,
+			label: totalsBy.length > 1 ? `${label}, ${publisherName(publisher)}` : label,
 			color: p === 0 ? color : familyColor(m === 0 ? 'Infrastructure & DevOps' : 'Management'),
 			points: monthlyPoints(rows.filter((r) => r.metric === metric && r.source_org === publisher))
 		}))
@@ -88,7 +91,7 @@ export function postingSeries(rows: PostingRow[], picked: PickedOccupation | nul
 	const publishers = [...new Set(picked.rows.map((r) => r.source_org))];
 	const pickedSeries = publishers.map((publisher) => ({
 		key: `picked:${publisher}`,
-		label: `${occupationName(picked.dimension)} (new)${publishers.length > 1 ? `, ${publisher}` : ''}`,
+		label: `${occupationName(picked.dimension)} (new)${publishers.length > 1 ? `, ${publisherName(publisher)}` : ''}`,
 		color: familyColor('Data & ML'),
 		points: monthlyPoints(picked.rows.filter((r) => r.source_org === publisher))
 	}));
