@@ -1,3 +1,7 @@
+import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FEED_SOURCE, writePostingsFeed } from '../../bench/generate-postings-feed';
 import { expect, test, type Page } from './fixtures';
 import { AtlasServer, PUBLISHER } from './atlas-server';
 
@@ -99,6 +103,50 @@ test('the SQL console answers a query of the dataset from the server with the sa
 	await page.keyboard.insertText('DELETE FROM job_postings');
 	await page.keyboard.press('ControlOrMeta+Enter');
 	await expect(page.locator('[data-query-error]')).toContainText('refused');
+});
+
+test('a file for the dataset on the server: checked here on a sample, on the server whole; a bad row past the sample is refused there', async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	// GENERATED (bench/generate-postings-feed.ts, 60 areas): 183,600 rows, ~25 MB, past the 16 MB sample.
+	const dir = mkdtempSync(path.join(tmpdir(), 'atlas-feed-'));
+	const good = path.join(dir, 'generated-feed.csv');
+	const bad = path.join(dir, 'generated-feed-bad-last-row.csv');
+	expect(await writePostingsFeed(good, { areas: 60 })).toBe(183_600);
+	copyFileSync(good, bad);
+	appendFileSync(bad, `"${FEED_SOURCE}",new_job_postings_tech,2025-12,A99999,occupation: Generated 1,lots,postings,GENERATED (TEST),,,GENERATED\n`);
+
+	await page.goto(`${server.url}/data#upload`);
+	const panel = page.locator('[data-upload-panel]');
+	const form = panel.locator('[data-sign-in]');
+	await form.getByLabel('Name').fill(PUBLISHER.name);
+	await form.getByLabel('Password').fill(PUBLISHER.password);
+	await form.getByRole('button', { name: 'Sign in' }).click();
+	await expect(panel.locator('[data-signed-in]')).toBeVisible();
+	await panel.locator('[data-upload-dataset]').selectOption('job_postings');
+	await panel.getByLabel('are added to it').check();
+
+	await panel.locator('[data-upload-input]').setInputFiles(bad);
+	await expect(panel.locator('[data-sample]')).toContainText('Checked here: the first', slow);
+	await expect(panel.locator('[data-sample]')).toContainText('16.0 MB of');
+	await expect(panel.locator('[data-commit]')).toHaveCount(0);
+	await panel.locator('[data-publish]').click();
+	await expect(panel.locator('.failure')).toContainText('Not published, nothing was changed', slow);
+	await expect(panel.locator('[data-sample]')).toHaveCount(0);
+	// The server's own report of every row: 183,601 data rows, the last one's value refused, by line and column.
+	await expect(panel.locator('[data-upload-report]')).toContainText('183,601 data rows');
+	await expect(panel.locator('[data-upload-report] tr', { hasText: 'lots' })).toContainText(/183602\s*value\s*lots\s*not a number/);
+
+	await panel.locator('[data-upload-input]').setInputFiles(good);
+	await expect(panel.locator('[data-sample]')).toContainText('Checked here: the first', slow);
+	await panel.locator('[data-publish]').click();
+	// The shipped 129 rows and the feed's 183,600.
+	await expect(panel.locator('[data-upload-message]')).toContainText('Published generated-feed.csv: 183,729 rows', slow);
+	rmSync(dir, { recursive: true, force: true });
+
+	const viewer = await (await browser.newContext()).newPage();
+	await onServer(viewer, '/industries');
+	await expect(viewer.locator('[data-chart="postings-occupation"] a[data-key^="occupation: Generated"]').first()).toBeVisible(slow);
+	await expect(viewer.locator('[data-chart="postings-occupation"] figcaption')).toContainText('computed on the Atlas server');
 });
 
 test('a publisher moves the dataset back to the browsers from /data; viewers see where it is queried', async ({ page, browser }) => {
