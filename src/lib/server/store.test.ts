@@ -71,3 +71,29 @@ describe('a damaged data directory is reported at start-up, with what to do', ()
 		}
 	});
 });
+
+describe('the query engine reads only what is published', () => {
+	it('a publish whose transaction fails after the query tables were rebuilt leaves them on the version still current', async () => {
+		const store = await AtlasStore.open(tempDir());
+		try {
+			const count = async () => Number((await store.queries.run(`SELECT count(*)::INTEGER AS n FROM it_spending`, [])).get(0)!.n);
+			expect(await count()).toBe(327);
+			const received = await receiveFile(streamOf(readFileSync(path.join(fixtures, 'gartner-releases-to-2025-07.csv'))), store.tmp, 1024 ** 3);
+			const report = await checkOnServer(store, schemaFor('it_spending')!, received.path, { fileName: 'older.csv', mode: 'replace' }, null);
+			const about = { dataset: 'it_spending', fileName: 'older.csv', mode: 'replace' as const, recipe: report.recipe!, fileRows: report.rows, rows: report.preview!.rows, by: 'ana' };
+			expect(about.rows).not.toBe(327);
+			const failing = store.publish(received, about, SHIPPED, {
+				beforeCommit: async () => {
+					// The query tables already hold the new rows here, inside the transaction.
+					expect(await count()).toBe(about.rows);
+					throw new Error('disk full');
+				}
+			});
+			await expect(failing).rejects.toThrow('disk full');
+			expect(await store.current('it_spending')).toBeNull();
+			expect(await count()).toBe(327);
+		} finally {
+			store.close();
+		}
+	});
+});

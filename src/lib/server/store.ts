@@ -196,7 +196,7 @@ export class AtlasStore {
 		const target = this.filePath(received.sha256);
 		await rename(received.path, target);
 		await syncDir(this.files);
-		return this.transaction(async () => {
+		return this.keepingQueries(about.dataset, () => this.transaction(async () => {
 			const current = await this.current(about.dataset, this.db);
 			if ((current?.id ?? SHIPPED) !== basedOn) throw new Conflict(about.dataset, basedOn, current);
 			const under =
@@ -238,12 +238,12 @@ export class AtlasStore {
 			await this.queries.rebuild(about.dataset, version);
 			await hooks.beforeCommit?.();
 			return version;
-		});
+		}));
 	}
 
 	/** Republishes an earlier version (rollback), or the shipped data with null; `basedOn` as for publish. */
 	async setCurrent(dataset: string, id: string | null, by: string, basedOn: string): Promise<void> {
-		await this.transaction(async () => {
+		await this.keepingQueries(dataset, () => this.transaction(async () => {
 			const current = await this.current(dataset, this.db);
 			if ((current?.id ?? SHIPPED) !== basedOn) throw new Conflict(dataset, basedOn, current);
 			let version: PublishedVersion | null = null;
@@ -256,7 +256,22 @@ export class AtlasStore {
 			await this.setCurrentRow(dataset, id);
 			await this.auditRow(by, id ? 'rollback' : 'reset', dataset, id, id ? null : 'back to the shipped data');
 			await this.queries.rebuild(dataset, version);
-		});
+		}));
+	}
+
+	/**
+	 * Runs a change whose transaction rebuilds the query engine's tables before it commits: if the transaction then fails,
+	 * they are brought back to the version still current, so queries never read one that was not published.
+	 */
+	private async keepingQueries<T>(dataset: string, change: () => Promise<T>): Promise<T> {
+		try {
+			return await change();
+		} catch (error) {
+			await this.queries.rebuild(dataset, await this.current(dataset)).catch((failure) =>
+				log('query-engine.restore-failed', { dataset, reason: (failure as Error).message }, 'error')
+			);
+			throw error;
+		}
 	}
 
 	private async setCurrentRow(dataset: string, id: string | null) {
