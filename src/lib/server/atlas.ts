@@ -17,6 +17,6 @@ export function atlas(): Promise<AtlasStore> {
 export async function closeAtlas(): Promise<void> {
 	const holder = globalThis as Holder;
 	const store = await holder[key]?.catch(() => undefined);
-	store?.close();
+	await store?.close();
 	delete holder[key];
 }

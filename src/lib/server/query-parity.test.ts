@@ -70,8 +70,8 @@ beforeAll(async () => {
 	await queries.ready();
 	server = throughRoute({ queries });
 }, 120_000);
-afterAll(() => {
-	queries?.close();
+afterAll(async () => {
+	await queries?.close();
 	rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -21,8 +21,8 @@ beforeAll(async () => {
 	queries = await ServerQueries.open({ database: path.join(scratch, 'query.duckdb'), files: path.join(scratch, 'files'), scratch: path.join(scratch, 'files') }, async () => ({}));
 	await queries.ready();
 }, 120_000);
-afterAll(() => {
-	queries?.close();
+afterAll(async () => {
+	await queries?.close();
 	rmSync(scratch, { recursive: true, force: true });
 });
 

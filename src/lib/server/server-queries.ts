@@ -120,9 +120,14 @@ export class ServerQueries {
 	}
 
 	/** Makes `version` what queries of `dataset` read: called inside the publish (or rollback) transaction, before it commits. */
-	async rebuild(dataset: string, version: PublishedVersion | null): Promise<void> {
-		await this.synced.catch(() => undefined);
-		await this.exclusive(() => this.build(dataset, version));
+	rebuild(dataset: string, version: PublishedVersion | null): Promise<void> {
+		// Queued at once, behind the start-up sync and any rebuild before it: `idle` waits for it from here on.
+		return this.exclusive(() => this.build(dataset, version));
+	}
+
+	/** Resolves once every rebuild asked for so far is done (tests, and the benchmark's floor). */
+	async idle(): Promise<void> {
+		await this.rebuilds;
 	}
 
 	/** Resolves when every dataset's rows are in; rejects with why they could not be. */
@@ -171,7 +176,9 @@ export class ServerQueries {
 		}
 	}
 
-	close(): void {
+	/** Closes the engine once the rebuilds under way are done (closing under a running statement would crash the process). */
+	async close(): Promise<void> {
+		await this.rebuilds;
 		this.engine.close();
 	}
 }

@@ -42,7 +42,7 @@ describe('a damaged data directory is reported at start-up, with what to do', ()
 		const dir = tempDir();
 		let store = await AtlasStore.open(dir);
 		const version = await publishFixture(store, 'gartner-releases-to-2025-07.csv');
-		store.close();
+		await store.close();
 		rmSync(path.join(dir, 'files', `${version.parts![0].file}.csv`));
 		store = await AtlasStore.open(dir);
 		try {
@@ -55,7 +55,7 @@ describe('a damaged data directory is reported at start-up, with what to do', ()
 			await store.setCurrent('it_spending', null, 'ana', version.id);
 			expect(await store.current('it_spending')).toBeNull();
 		} finally {
-			store.close();
+			await store.close();
 		}
 	});
 
@@ -67,7 +67,7 @@ describe('a damaged data directory is reported at start-up, with what to do', ()
 			const { readdirSync } = await import('node:fs');
 			expect(readdirSync(store.tmp).filter((name) => name.endsWith('.part'))).toEqual([]);
 		} finally {
-			store.close();
+			await store.close();
 		}
 	});
 });
@@ -76,6 +76,8 @@ describe('the query engine reads only what is published', () => {
 	it('a publish whose transaction fails after the query tables were rebuilt leaves them on the version still current', async () => {
 		const store = await AtlasStore.open(tempDir());
 		try {
+			// Queried on the server: its tables are rebuilt inside the publish's transaction.
+			await store.setPlacement('it_spending', 'server', 'ana');
 			const count = async () => Number((await store.queries.run(`SELECT count(*)::INTEGER AS n FROM it_spending`, [])).get(0)!.n);
 			expect(await count()).toBe(327);
 			const received = await receiveFile(streamOf(readFileSync(path.join(fixtures, 'gartner-releases-to-2025-07.csv'))), store.tmp, 1024 ** 3);
@@ -93,7 +95,20 @@ describe('the query engine reads only what is published', () => {
 			expect(await store.current('it_spending')).toBeNull();
 			expect(await count()).toBe(327);
 		} finally {
-			store.close();
+			await store.close();
+		}
+	});
+
+	it('a dataset queried in the browsers is rebuilt after the commit: the publish does not wait for it', async () => {
+		const store = await AtlasStore.open(tempDir());
+		try {
+			await store.queries.ready();
+			const version = await publishFixture(store, 'gartner-releases-to-2025-07.csv');
+			await store.queries.idle();
+			expect(Number((await store.queries.run(`SELECT count(*)::INTEGER AS n FROM it_spending`, [])).get(0)!.n)).toBe(version.rows);
+			expect((await store.read(`SELECT action FROM audit ORDER BY logged_at`)).map((r) => r.action)).toEqual(['publish']);
+		} finally {
+			await store.close();
 		}
 	});
 });
