@@ -7,12 +7,11 @@ import { versions } from '../versions/versions.svelte';
 import { isPublished } from '../versions/published';
 import { callWorker } from '../worker-call';
 import { gunzip } from './gunzip';
-import { serverConnector } from './server-connector';
 import { createRollups } from '../datasets/rollups';
 import { attachDataset, datasetFile } from './tables';
 
 const attached = new Map<string, Promise<void>>();
-let onServer: Connector | undefined;
+let onServer: Promise<Connector> | undefined;
 // A commit, rollback or reset (here or in another tab) re-attaches the dataset on its next use.
 versions.onChange((dataset) => attached.delete(dataset));
 
@@ -27,7 +26,8 @@ export async function connectorWith(names: string[], { inBrowser = false } = {})
 	// Every attachment waits for the versions anyway; a view of a dataset placed on the server queries it there, with
 	// the other tables it names (the server holds every dataset's current version).
 	await versions.load();
-	if (!inBrowser && names.some((name) => versions.onServer(name))) return (onServer ??= serverConnector(browserConnector));
+	// Loaded only then: most pages never query the server.
+	if (!inBrowser && names.some((name) => versions.onServer(name))) return (onServer ??= import('./server-connector').then((m) => m.serverConnector(browserConnector)));
 	const downloads = names.map((name) => attachOnce(engine, name));
 	const conn = await engine;
 	await Promise.all(downloads);
