@@ -20,7 +20,8 @@ export interface PublishResult {
 	peakRssMiB: number;
 }
 
-function sampleRss(pid: number) {
+/** Samples a process's resident memory every 200 ms; the returned function stops and gives the peak, MiB. */
+export function sampleRss(pid: number) {
 	let peak = 0;
 	const timer = setInterval(() => {
 		try {

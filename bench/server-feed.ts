@@ -7,7 +7,6 @@
  */
 import type { Browser } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { execSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { occupationOverTimeSql } from '../src/lib/queries/postings';
 import { AtlasServer } from '../tests/e2e/atlas-server';
 import { FEED_SOURCE, writePostingsFeed } from './generate-postings-feed';
 import { CLICKS, percentile } from './interactions';
+import { sampleRss } from './publish';
 
 const WARM_UP = 3;
 const LOADS = 3;
@@ -35,18 +35,6 @@ export interface ServerFeedResult {
 	nativeRaw: number[];
 	rollupRows: number;
 	peakRssMiB: number;
-}
-
-function sampleRss(pid: number) {
-	let peak = 0;
-	const timer = setInterval(() => {
-		try {
-			peak = Math.max(peak, Number(execSync(`ps -o rss= -p ${pid}`, { encoding: 'utf8' }).trim()) || 0);
-		} catch {
-			// gone
-		}
-	}, 250);
-	return () => (clearInterval(timer), peak / 1024);
 }
 
 const occupationPick = `new Promise((resolve, reject) => {

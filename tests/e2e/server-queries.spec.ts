@@ -29,6 +29,18 @@ test.afterAll(async () => {
 	server.remove();
 });
 
+/** The upload panel on /data with the publisher signed in. */
+async function signedInPanel(page: Page) {
+	await page.goto(`${server.url}/data#upload`);
+	const panel = page.locator('[data-upload-panel]');
+	const form = panel.locator('[data-sign-in]');
+	await form.getByLabel('Name').fill(PUBLISHER.name);
+	await form.getByLabel('Password').fill(PUBLISHER.password);
+	await form.getByRole('button', { name: 'Sign in' }).click();
+	await expect(panel.locator('[data-signed-in]')).toBeVisible();
+	return panel;
+}
+
 /** Every text a chart draws (its axis ticks, labels and values), once its live query has answered. */
 const chartText = (page: Page, id: string) => page.locator(`[data-chart="${id}"] svg`).first().evaluate((svg) => Array.from(svg.querySelectorAll('text'), (t) => t.textContent).join('|'));
 
@@ -115,13 +127,7 @@ test('a file for the dataset on the server: checked here on a sample, on the ser
 	copyFileSync(good, bad);
 	appendFileSync(bad, `"${FEED_SOURCE}",new_job_postings_tech,2025-12,A99999,occupation: Generated 1,lots,postings,GENERATED (TEST),,,GENERATED\n`);
 
-	await page.goto(`${server.url}/data#upload`);
-	const panel = page.locator('[data-upload-panel]');
-	const form = panel.locator('[data-sign-in]');
-	await form.getByLabel('Name').fill(PUBLISHER.name);
-	await form.getByLabel('Password').fill(PUBLISHER.password);
-	await form.getByRole('button', { name: 'Sign in' }).click();
-	await expect(panel.locator('[data-signed-in]')).toBeVisible();
+	const panel = await signedInPanel(page);
 	await panel.locator('[data-upload-dataset]').selectOption('job_postings');
 	await panel.getByLabel('are added to it').check();
 
@@ -154,12 +160,7 @@ test('a publisher moves the dataset back to the browsers from /data; viewers see
 	await viewer.goto(`${server.url}/data#job_postings`);
 	await expect(viewer.locator('#job_postings [data-card-placement]')).toContainText('Queried on the Atlas server (set by e2e-publisher on', slow);
 
-	await page.goto(`${server.url}/data#upload`);
-	const panel = page.locator('[data-upload-panel]');
-	const form = panel.locator('[data-sign-in]');
-	await form.getByLabel('Name').fill(PUBLISHER.name);
-	await form.getByLabel('Password').fill(PUBLISHER.password);
-	await form.getByRole('button', { name: 'Sign in' }).click();
+	const panel = await signedInPanel(page);
 	await panel.locator('[data-upload-dataset]').selectOption('job_postings');
 	const placement = panel.locator('form[data-placement]');
 	await expect(placement).toContainText('Queried on this server (set by e2e-publisher on', slow);
