@@ -29,6 +29,9 @@ async function expectSourcesNamed(page: Page, where: string) {
 for (const route of ['/', '/spending', '/careers', '/industries', '/?release=2022-07&year=2023', '/spending?segment=Software&year=2023', '/spending/record', '/spending/record?segment=Devices&year=2023']) {
 	test(`every chart on ${route} names each source its rows cite`, async ({ page }) => {
 		await page.goto(route);
+		// The prerendered page is the default view: one chosen in the URL is queried once the page is hydrated (the query
+		// marks its chart busy in the same update), and drawn when it has answered.
+		await page.waitForFunction(() => performance.getEntriesByName('page-hydrated').length + performance.getEntriesByName('overview-hydrated').length > 0, null, slow);
 		await expectSourcesNamed(page, route);
 	});
 }
