@@ -99,6 +99,21 @@ describe('the query engine reads only what is published', () => {
 		}
 	});
 
+	it('a publish refused before any rebuild (a conflict) leaves the query tables alone, unbuilt again', async () => {
+		const store = await AtlasStore.open(tempDir());
+		try {
+			await store.setPlacement('it_spending', 'server', 'ana');
+			await store.queries.ready();
+			const builtAt = async () => (await store.queries.run(`SELECT built_at FROM atlas_materialized WHERE dataset = 'it_spending'`, [])).get(0)!.built_at;
+			const before = await builtAt();
+			await expect(publishFixture(store, 'gartner-releases-to-2025-07.csv', 'not-the-current-version')).rejects.toThrow(/changed while you worked/);
+			await store.queries.idle();
+			expect(await builtAt()).toBe(before);
+		} finally {
+			await store.close();
+		}
+	});
+
 	it('a dataset queried in the browsers is rebuilt after the commit: the publish does not wait for it', async () => {
 		const store = await AtlasStore.open(tempDir());
 		try {

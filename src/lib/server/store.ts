@@ -52,6 +52,12 @@ CREATE TABLE IF NOT EXISTS placements (dataset VARCHAR PRIMARY KEY, placement VA
 
 export class DamagedDataDir extends Error {}
 
+/** What a change does to the query engine's tables: rebuilt inside its transaction, or left for after its commit. */
+interface QueryWork {
+	rebuiltInside: boolean;
+	later: (() => Promise<void>)[];
+}
+
 /**
  * The query engine's database: ATLAS_DUCKDB when set (another file, or MotherDuck's `md:<database>`, see README), else
  * query.duckdb beside the store's own. It is rebuilt from the published files, so it needs no backup.
@@ -196,7 +202,7 @@ export class AtlasStore {
 		const target = this.filePath(received.sha256);
 		await rename(received.path, target);
 		await syncDir(this.files);
-		return this.keepingQueries(about.dataset, (later) => this.transaction(async () => {
+		return this.keepingQueries(about.dataset, (work) => this.transaction(async () => {
 			const current = await this.current(about.dataset, this.db);
 			if ((current?.id ?? SHIPPED) !== basedOn) throw new Conflict(about.dataset, basedOn, current);
 			const under =
@@ -235,7 +241,7 @@ export class AtlasStore {
 			]);
 			await this.setCurrentRow(about.dataset, version.id);
 			await this.auditRow(about.by, 'publish', about.dataset, version.id, `${about.fileName}, ${about.rows} rows (${about.mode})`);
-			await this.rebuildQueries(about.dataset, version, later);
+			await this.rebuildQueries(about.dataset, version, work);
 			await hooks.beforeCommit?.();
 			return version;
 		}));
@@ -243,7 +249,7 @@ export class AtlasStore {
 
 	/** Republishes an earlier version (rollback), or the shipped data with null; `basedOn` as for publish. */
 	async setCurrent(dataset: string, id: string | null, by: string, basedOn: string): Promise<void> {
-		await this.keepingQueries(dataset, (later) => this.transaction(async () => {
+		await this.keepingQueries(dataset, (work) => this.transaction(async () => {
 			const current = await this.current(dataset, this.db);
 			if ((current?.id ?? SHIPPED) !== basedOn) throw new Conflict(dataset, basedOn, current);
 			let version: PublishedVersion | null = null;
@@ -255,7 +261,7 @@ export class AtlasStore {
 			}
 			await this.setCurrentRow(dataset, id);
 			await this.auditRow(by, id ? 'rollback' : 'reset', dataset, id, id ? null : 'back to the shipped data');
-			await this.rebuildQueries(dataset, version, later);
+			await this.rebuildQueries(dataset, version, work);
 		}));
 	}
 
@@ -265,29 +271,33 @@ export class AtlasStore {
 	 * browsers, whose tables the server reads only for views that also name a dataset on the server, is rebuilt right
 	 * after the commit, without making the publisher wait (a 1M-row survey would take 1.6 s more).
 	 */
-	private async rebuildQueries(dataset: string, version: PublishedVersion | null, later: (() => Promise<void>)[]): Promise<void> {
+	private async rebuildQueries(dataset: string, version: PublishedVersion | null, work: QueryWork): Promise<void> {
 		const placed = placements(version ? { [dataset]: version } : {}, await this.placementsSet(), [dataset])[dataset];
-		if (placed.placement === 'server') return this.queries.rebuild(dataset, version);
-		later.push(() =>
+		if (placed.placement === 'server') {
+			work.rebuiltInside = true;
+			return this.queries.rebuild(dataset, version);
+		}
+		work.later.push(() =>
 			this.queries.rebuild(dataset, version).catch((failure) => log('query-engine.rebuild-failed', { dataset, reason: (failure as Error).message }, 'error'))
 		);
 	}
 
 	/**
-	 * Runs a change whose transaction rebuilds the query engine's tables before it commits: if the transaction then fails,
-	 * they are brought back to the version still current, so queries never read one that was not published.
+	 * Runs a change whose transaction may rebuild the query engine's tables before it commits: if the transaction then
+	 * fails, they are brought back to the version still current, so queries never read one that was not published (a
+	 * change refused before any rebuild, such as a conflict, costs nothing more).
 	 */
-	private async keepingQueries<T>(dataset: string, change: (later: (() => Promise<void>)[]) => Promise<T>): Promise<T> {
-		// What the change leaves for after its commit (rebuilds of datasets queried in the browsers).
-		const later: (() => Promise<void>)[] = [];
+	private async keepingQueries<T>(dataset: string, change: (work: QueryWork) => Promise<T>): Promise<T> {
+		const work: QueryWork = { rebuiltInside: false, later: [] };
 		try {
-			const result = await change(later);
-			for (const work of later) void work();
+			const result = await change(work);
+			for (const rebuild of work.later) void rebuild();
 			return result;
 		} catch (error) {
-			await this.queries.rebuild(dataset, await this.current(dataset)).catch((failure) =>
-				log('query-engine.restore-failed', { dataset, reason: (failure as Error).message }, 'error')
-			);
+			if (work.rebuiltInside)
+				await this.queries
+					.rebuild(dataset, await this.current(dataset))
+					.catch((failure) => log('query-engine.restore-failed', { dataset, reason: (failure as Error).message }, 'error'));
 			throw error;
 		}
 	}
