@@ -6,6 +6,10 @@ export { defaultYear };
 import { segmentLines, segmentsForYear, spendingKpis, type SegmentLine, type SpendingKpis } from '../reshape/spending';
 import { SEGMENTS } from '../charts/segments';
 import type { HorizonErrorRow } from '../queries/forecast-record';
+import { lazyModule } from '../lazy-module';
+
+// Loaded when first asked for: the overview's first script stays small (the snapshot holds the default's errors).
+const forecastRecord = lazyModule(() => import('../queries/forecast-record'));
 
 export interface OverviewParams {
 	release?: string;
@@ -41,8 +45,7 @@ export async function overviewView(conn: Connector, params: OverviewParams = {})
 		bars: segmentsForYear(rows, year),
 		kpis: spendingKpis(rows, year),
 		lines: segmentLines(rows, SEGMENTS),
-		// Loaded when first asked for: the overview's first script stays small (the snapshot holds the default's errors).
-		errors: await (await import('../queries/forecast-record')).horizonErrors(conn),
+		errors: await (await forecastRecord()).horizonErrors(conn),
 		notice
 	};
 }

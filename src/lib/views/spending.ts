@@ -4,6 +4,9 @@ import { latestSpending } from '../queries/latest-spending';
 import type { HorizonErrorRow } from '../queries/forecast-record';
 import type { SegmentSpendingRow } from '../queries/segment-spending';
 import { spendingRevisions, type RevisionRow, type SpendingRevisionsParams } from '../queries/spending-revisions';
+import { lazyModule } from '../lazy-module';
+
+const forecastRecord = lazyModule(() => import('../queries/forecast-record'));
 
 /** The revision history the page opens on: the one the data README calls out (+9.5% → +40.3%). */
 export const DEFAULT_REVISION: SpendingRevisionsParams = { segment: 'Data Center Systems', year: 2024 };
@@ -20,7 +23,7 @@ export interface SpendingView {
 }
 
 export async function spendingView(conn: Connector, revision: SpendingRevisionsParams = DEFAULT_REVISION): Promise<SpendingView> {
-	return { latest: await latestSpending(conn), revision, revisions: await spendingRevisions(conn, revision), errors: await (await import('../queries/forecast-record')).horizonErrors(conn) };
+	return { latest: await latestSpending(conn), revision, revisions: await spendingRevisions(conn, revision), errors: await (await forecastRecord()).horizonErrors(conn) };
 }
 
 export const revisionKey = (p: SpendingRevisionsParams) => `${p.segment}|${p.year}`;
