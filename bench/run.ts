@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds, serves the production build from the Atlas server, and measures cold loads of the overview in Debian's Chromium.
  * Writes the medians to bench/BENCHMARKS.md. Options: --runs N (default 7), --no-build, --no-server-feed (skips the
- * 50M-row feed on the server: ~8 GB of disk and several minutes).
+ * 50M-row feed on the server: ~8 GB of disk and several minutes; the report keeps the previous run's feed section, dated).
  */
 import { chromium, type Browser, type Response } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { FLOOR_PATH, writeFloorPage } from './floor/page';
 import { measureIngestAll } from './ingest';
 import { measureInteractions } from './interactions';
 import { measureConsole } from './console';
-import { measureServerFeed, renderServerFeed } from './server-feed';
+import { FEED_HEADING, measureServerFeed, renderServerFeed } from './server-feed';
 import { median, renderReport, type LoadSample } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -197,6 +197,17 @@ async function measureEmbed(): Promise<(number | null)[]> {
 	return results;
 }
 
+/** Skipped with --no-server-feed: the previous report's feed section is kept, marked with the date it was measured, rather than dropped. */
+function earlierFeedSection(previous: string): string {
+	const at = previous.indexOf(FEED_HEADING);
+	if (at < 0) return '';
+	const section = previous.slice(at);
+	if (section.includes(NOT_MEASURED)) return `\n${section}`;
+	const date = /^- Date: (.+)$/m.exec(previous)?.[1] ?? 'an earlier run';
+	return `\n${section.replace('\n', `\n\n${NOT_MEASURED} (--no-server-feed): these are the figures of the run of ${date}._\n`)}`;
+}
+const NOT_MEASURED = '_Not measured in this run';
+
 async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
 	const browser = await chromium.launch(chromiumLaunch);
 	try {
@@ -231,11 +242,12 @@ async function main() {
 		// Last: it writes and reads gigabytes, and its server is one of its own.
 		const feed = args.includes('--no-server-feed') ? null : await withBrowser((b) => measureServerFeed(b, port + 2));
 		const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+		const { readFile, writeFile } = await import('node:fs/promises');
+		const reportFile = path.join(root, 'bench/BENCHMARKS.md');
 		const report =
 			renderReport(samples, { machine, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs }, pages, clicks, ingest, warm, consoleRuns) +
-			(feed ? `\n${renderServerFeed(feed)}` : '');
-		const { writeFile } = await import('node:fs/promises');
-		await writeFile(path.join(root, 'bench/BENCHMARKS.md'), report);
+			(feed ? `\n${renderServerFeed(feed)}` : earlierFeedSection(await readFile(reportFile, 'utf8').catch(() => '')));
+		await writeFile(reportFile, report);
 		console.log(report);
 		console.log(`median first chart ${median(samples.map((s) => s.firstChartPainted))} ms`);
 	} finally {

@@ -150,10 +150,12 @@ export async function measureServerFeed(browser: Browser, port: number): Promise
 const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
 const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
 
+export const FEED_HEADING = '## Data bigger than a browser: a GENERATED 50M-row feed queried on the Atlas server';
+
 /** The report's section on the feed. */
 export function renderServerFeed(r: ServerFeedResult): string {
 	const p = (values: number[], q: number) => ms(percentile(values, q));
-	return `## Data bigger than a browser: a GENERATED 50M-row feed queried on the Atlas server
+	return `${FEED_HEADING}
 
 **Generated data** (bench/generate-postings-feed.ts, seeded): ${r.rows.toLocaleString('en')} job-postings rows (60 months × 16,340
 made-up areas × 51 breakdowns, source "GENERATED feed (TEST, not real data)"), ${(r.csvBytes / 2 ** 30).toFixed(1)} GiB of CSV, written in
