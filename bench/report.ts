@@ -167,8 +167,8 @@ function engineSection(samples: LoadSample[], warm: { overview: number[]; floor:
 
 The floor is a bare page (bench/floor/, built into the served folder for the run only) that loads the same DuckDB-WASM
 worker and wasm from the same server and runs \`SELECT 1\`. Cold: each overview load is followed by a floor load,
-both in fresh contexts. Warm: a browser profile on disk, one visit to fill it, then ${warm.overview.length} visits (p95
-of 7 is the slowest run).
+both in fresh contexts. Warm: a browser profile on disk per page, one visit to fill it, then ${warm.overview.length} visits, the
+two pages' visits alternating (p95 of 7 is the slowest run).
 
 | measure | median | p95 | all runs | target |
 |---|---|---|---|---|

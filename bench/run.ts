@@ -113,18 +113,24 @@ async function floorLoad(browser: Browser): Promise<number | null> {
 }
 
 /**
- * Warm visits: a browser profile on disk (as a user's is) loads the page once, then `runs` more times, each in a
- * new tab after the last one closed. The overview runs with its service worker, as it does for users; the floor has none.
+ * Warm visits: a browser profile on disk (as a user's is) per page loads it once, then `runs` more times, each in a
+ * new tab after the last one closed. The overview runs with its service worker, as it does for users; the floor has
+ * none. The two pages' visits alternate (each browser idle while the other loads), so a machine that slows down during
+ * the run slows both alike.
  */
 async function measureWarm(): Promise<{ overview: number[]; floor: number[] }> {
 	const result = { overview: [] as number[], floor: [] as number[] };
-	for (const [kind, pagePath] of [['overview', '/'], ['floor', `${FLOOR_PATH}index.html`]] as const) {
-		const profile = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-profile-'));
-		const context = await chromium.launchPersistentContext(profile, chromiumLaunch);
-		try {
-			for (let visit = 0; visit <= runs; visit++) {
-				const page = await context.newPage();
-				await page.goto(`http://localhost:${port}${pagePath}`);
+	const pages = { overview: '/', floor: `${FLOOR_PATH}index.html` } as const;
+	const profiles = { overview: mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-profile-')), floor: mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-profile-')) };
+	const contexts = {
+		overview: await chromium.launchPersistentContext(profiles.overview, chromiumLaunch),
+		floor: await chromium.launchPersistentContext(profiles.floor, chromiumLaunch)
+	};
+	try {
+		for (let visit = 0; visit <= runs; visit++) {
+			for (const kind of visit % 2 ? (['floor', 'overview'] as const) : (['overview', 'floor'] as const)) {
+				const page = await contexts[kind].newPage();
+				await page.goto(`http://localhost:${port}${pages[kind]}`);
 				await page.locator('[data-engine="ready"]').waitFor({ timeout: 60_000 });
 				const ready = (await page.evaluate(`performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? null`)) as number | null;
 				// The first visit fills the caches (and installs the service worker); the rest are warm.
@@ -132,12 +138,14 @@ async function measureWarm(): Promise<{ overview: number[]; floor: number[] }> {
 				if (kind === 'overview' && visit === 0) await page.evaluate('navigator.serviceWorker?.ready');
 				await page.close();
 			}
-		} finally {
-			await context.close();
-			rmSync(profile, { recursive: true, force: true });
 		}
-		console.log(`warm ${kind}: DuckDB ready ${median(result[kind])} ms`);
+	} finally {
+		for (const kind of ['overview', 'floor'] as const) {
+			await contexts[kind].close();
+			rmSync(profiles[kind], { recursive: true, force: true });
+		}
 	}
+	console.log(`warm: DuckDB ready, overview ${median(result.overview)} ms, floor ${median(result.floor)} ms`);
 	return result;
 }
 
