@@ -3,7 +3,7 @@
  * Writes the medians to bench/BENCHMARKS.md. Options: --runs N (default 7), --no-build, --no-server-feed (skips the
  * 50M-row feed on the server: ~8 GB of disk and several minutes; the report keeps the previous run's feed section, dated).
  */
-import { chromium, type Browser, type Response } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Response } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -121,12 +121,14 @@ async function floorLoad(browser: Browser): Promise<number | null> {
 async function measureWarm(): Promise<{ overview: number[]; floor: number[] }> {
 	const result = { overview: [] as number[], floor: [] as number[] };
 	const pages = { overview: '/', floor: `${FLOOR_PATH}index.html` } as const;
-	const profiles = { overview: mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-profile-')), floor: mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-profile-')) };
-	const contexts = {
-		overview: await chromium.launchPersistentContext(profiles.overview, chromiumLaunch),
-		floor: await chromium.launchPersistentContext(profiles.floor, chromiumLaunch)
-	};
+	const browsers: { profile: string; context: BrowserContext }[] = [];
 	try {
+		const contexts = {} as Record<keyof typeof pages, BrowserContext>;
+		for (const kind of ['overview', 'floor'] as const) {
+			const profile = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-profile-'));
+			contexts[kind] = await chromium.launchPersistentContext(profile, chromiumLaunch);
+			browsers.push({ profile, context: contexts[kind] });
+		}
 		for (let visit = 0; visit <= runs; visit++) {
 			for (const kind of visit % 2 ? (['floor', 'overview'] as const) : (['overview', 'floor'] as const)) {
 				const page = await contexts[kind].newPage();
@@ -140,9 +142,9 @@ async function measureWarm(): Promise<{ overview: number[]; floor: number[] }> {
 			}
 		}
 	} finally {
-		for (const kind of ['overview', 'floor'] as const) {
-			await contexts[kind].close();
-			rmSync(profiles[kind], { recursive: true, force: true });
+		for (const { profile, context } of browsers) {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
 		}
 	}
 	console.log(`warm: DuckDB ready, overview ${median(result.overview)} ms, floor ${median(result.floor)} ms`);
