@@ -1,7 +1,7 @@
 /**
  * Interaction latency: a click (or a choice in a list) → every linked chart repainted, timed in the page. Each
- * control is clicked CLICKS times over all its options in turn, so every click changes the selection and, where the
- * page queries, runs a new query (no answer is reused).
+ * control is clicked CLICKS times over all its options in turn, so every click changes the selection and re-runs the
+ * page's view (its queries answered from the previous run where their SQL and parameters did not change).
  */
 import type { Browser } from '@playwright/test';
 
@@ -47,7 +47,7 @@ export const interactions: Interaction[] = [
 		queries: false
 	},
 	{
-		name: '/ (overview): release → tiles, bars and lines re-queried in DuckDB',
+		name: '/ (overview): release → tiles, bars and lines redrawn (every release’s figures are one DuckDB query, asked once)',
 		path: '/',
 		items: 'select[name="release"] option',
 		act: 'choose',
@@ -55,7 +55,7 @@ export const interactions: Interaction[] = [
 		queries: true
 	},
 	{
-		name: '/ (overview): year → tiles and bars re-queried in DuckDB, lines re-highlighted',
+		name: '/ (overview): year → tiles and bars redrawn, lines re-highlighted (from the same query)',
 		path: '/',
 		items: 'fieldset.segmented input[name="year"] + a',
 		act: 'click',

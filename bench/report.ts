@@ -79,8 +79,9 @@ ${Object.entries(pages)
 ## Interaction latency: click → every linked chart repainted (${CLICKS} clicks each, engine ready)
 
 Each control is clicked ${CLICKS} times over all its options in turn (after 3 untimed clicks), so every click changes the
-selection; where the page queries, every click runs a query (only the parts of a view whose SQL and parameters did not
-change, such as the release list on a year click, are answered from the previous run). Timed in the page from the
+selection and re-runs the page's view; a query whose SQL and parameters did not change is answered from the view's
+previous run (the overview asks every release's figures in one query, so its release and year clicks send none, while
+each heatmap click asks DuckDB for that cell's revision history). Timed in the page from the
 click to the frame painted after the selection shows, no chart is busy and the new result is written.
 
 | interaction | median | p95 | max | target |

@@ -51,6 +51,16 @@ describe('segmentSpending through DuckDB', () => {
 		expect(rows.every((r) => r.sourceUrl.startsWith('https://'))).toBe(true);
 	});
 
+	it('gives every release at once, each row with its own release’s figures and growth', async () => {
+		const every = await segmentSpending(conn);
+		expect(every).toHaveLength(327);
+		for (const { release } of await spendingReleases(conn))
+			expect(every.filter((row) => row.release === release), release).toEqual(await segmentSpending(conn, { release }));
+		// Derived from the same release's 2022 figure ($1,258B), not from another release's.
+		const itServices = every.find((r) => r.release === '2022-10' && r.segment === 'IT Services' && r.year === 2023);
+		expect(itServices?.growth).toBeCloseTo((1357 / 1258 - 1) * 100, 10);
+	});
+
 	it('treats the release as a bound value, not SQL', async () => {
 		const rows = await segmentSpending(conn, { release: "2022-10' OR '1'='1" });
 		expect(rows).toEqual([]);
