@@ -17,13 +17,13 @@ interface Interaction {
 	act: 'click' | 'choose';
 	/** Page-side JS: given the clicked item `el`, a selector that matches once the page shows that selection. */
 	shown: string;
-	/** Whether the selection is answered by a DuckDB query (then its result must have been written, too). */
+	/** Whether the selection re-runs a view of DuckDB queries (then its result must have been written, too). */
 	queries: boolean;
 }
 
 export const interactions: Interaction[] = [
 	{
-		name: '/spending: heatmap cell → revision history re-queried in DuckDB, lines and heatmap re-highlighted',
+		name: '/spending: heatmap cell → revision history redrawn (every cell’s revisions are one DuckDB query, asked once), lines and heatmap re-highlighted',
 		path: '/spending',
 		items: '[data-chart="growth-heatmap"] .cell',
 		act: 'click',

@@ -3,6 +3,7 @@ import type { Connector } from '../db/connector';
 import { connectorWithDatasets } from '../db/node-datasets';
 import { formatGrowth, formatSpendExact } from '../charts/formats';
 import { segmentSpending } from './segment-spending';
+import { spendingRevisions } from './spending-revisions';
 import { newestCompleteRelease, spendingReleases } from './spending-releases';
 
 let conn: Connector;
@@ -89,5 +90,27 @@ describe('spendingReleases', () => {
 		expect(rows.map((r) => `${r.segment} ${r.year}`)).toEqual([
 			'Data Center Systems 2022', 'Devices 2022', 'IT Services 2022', 'Software 2022', 'Total 2022', 'Total 2023'
 		]);
+	});
+});
+
+describe('spendingRevisions', () => {
+	it('gives one segment and year’s figure from every release that has it, oldest release first', async () => {
+		const rows = await spendingRevisions(conn, { segment: 'Data Center Systems', year: 2024 });
+		expect(rows.map((r) => [r.release, r.growth, r.spend, r.kind])).toEqual([
+			['2023-04', 6.1, 237.79, 'forecast'],
+			['2023-10', 9.5, 260.221, 'forecast'],
+			['2024-01', 7.5, 261.332, 'forecast'],
+			['2024-04', 10, 259.6, 'forecast'],
+			['2024-07', 24.1, 293.091, 'forecast'],
+			['2024-10', 34.7, 318.008, 'forecast'],
+			['2025-01', 39.4, 329.132, 'actual'],
+			['2025-07', 40.3, 333.372, 'actual']
+		]);
+		expect(Object.keys(rows[0]).sort()).toEqual(['growth', 'kind', 'release', 'sourcePubDate', 'sourceTitle', 'sourceUrl', 'spend']);
+	});
+
+	it('gives nothing for a segment or year no release has', async () => {
+		expect(await spendingRevisions(conn, { segment: 'Software', year: 1999 })).toEqual([]);
+		expect(await spendingRevisions(conn, { segment: "Software' OR '1'='1", year: 2024 })).toEqual([]);
 	});
 });

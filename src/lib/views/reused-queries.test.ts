@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../db/connector';
 import { connectorWithDatasets } from '../db/node-datasets';
 import { overviewView } from './overview';
+import { spendingView } from './spending';
 import { ReusedQueries } from './reused-queries';
 
 let engine: Connector;
@@ -41,6 +42,21 @@ describe('ReusedQueries: a view re-runs only the queries a selection changed', (
 		expect(older).toEqual(await overviewView(engine, { release: '2022-10', year: 2023 }));
 		expect(older.bars.map((bar) => bar.release)).toEqual(Array(5).fill('2022-10'));
 		expect(older.bars.find((bar) => bar.segment === 'Software')?.spend).toBe(879.62);
+	});
+
+	it('another heatmap cell on /spending sends no query, and its revisions are what a fresh run gives', async () => {
+		const reused = new ReusedQueries();
+		const { conn, sent } = counting();
+		const first = reused.run(conn, 'shipped');
+		await spendingView(first.conn, { segment: 'Data Center Systems', year: 2024 });
+		first.keep();
+		const asked = sent.length;
+		const second = reused.run(conn, 'shipped');
+		const software = await spendingView(second.conn, { segment: 'Software', year: 2021 });
+		second.keep();
+		expect(sent).toHaveLength(asked);
+		expect(software).toEqual(await spendingView(engine, { segment: 'Software', year: 2021 }));
+		expect(software.revisions.length).toBeGreaterThan(1);
 	});
 
 	it('keeps only the previous run: a query two runs back is asked of the engine again', async () => {
