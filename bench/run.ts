@@ -4,7 +4,7 @@
  * 50M-row feed on the server: ~8 GB of disk and several minutes; the report keeps the previous run's feed section, dated).
  */
 import { chromium, type Browser, type BrowserContext, type Response } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { measureInteractions } from './interactions';
 import { measureConsole } from './console';
 import { FEED_HEADING, measureServerFeed, renderServerFeed } from './server-feed';
 import { median, renderReport, type LoadSample } from './report';
+import { startServer } from './server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -28,18 +29,6 @@ function kindOf(response: Response): keyof LoadSample['bytes'] {
 	if (url.endsWith('.js')) return 'appJs';
 	if (url.startsWith('/datasets/')) return 'data';
 	return 'other';
-}
-
-async function waitForServer(url: string) {
-	for (let attempt = 0; attempt < 100; attempt++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`preview server did not answer at ${url}`);
 }
 
 async function measure(): Promise<LoadSample[]> {
@@ -232,15 +221,11 @@ async function main() {
 	// The floor page beside the app's assets (built before the server starts, removed after the run).
 	const removeFloor = await writeFloorPage(path.join(root, 'build/client'));
 	// The Atlas server on the production build, with an empty data directory of its own.
-	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
-	const server = spawn(process.execPath, ['--import', 'tsx', 'src/serve.ts'], {
-		cwd: root,
-		stdio: 'ignore',
-		detached: true,
-		env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir }
+	const server = await startServer(root, port).catch((error) => {
+		removeFloor();
+		throw error;
 	});
 	try {
-		await waitForServer(`http://localhost:${port}/`);
 		const samples = await measure();
 		const pages = await measurePages(['/spending', '/careers', '/industries']);
 		const warm = await measureWarm();
@@ -261,8 +246,7 @@ async function main() {
 		console.log(report);
 		console.log(`median first chart ${median(samples.map((s) => s.firstChartPainted))} ms`);
 	} finally {
-		process.kill(-server.pid!);
-		rmSync(dataDir, { recursive: true, force: true });
+		server.stop();
 		removeFloor();
 	}
 }
