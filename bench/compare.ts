@@ -5,12 +5,13 @@
  * the floor page (DuckDB-WASM alone); then every interaction of bench/interactions.ts is clicked on each build, the
  * two alternating for `rounds` rounds of 50 clicks. Prints medians and p95; writes nothing.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumLaunch } from '../tests/playwright.config';
 import { FLOOR_PATH, writeFloorPage } from './floor/page';
 import { measureInteractions, percentile } from './interactions';
+import { coldReady } from './cold-ready';
 import { startServer } from './server';
 
 const args = process.argv.slice(2);
@@ -21,19 +22,6 @@ const here = path.resolve(import.meta.dirname, '..');
 const other = args[0] && !args[0].startsWith('--') ? path.resolve(args[0]) : '';
 if (!other || !existsSync(path.join(other, 'build/handler.js')))
 	throw new Error('Usage: npm run bench:compare -- <another checkout, built with npm run build> [--runs N] [--rounds N]');
-
-/** ms from navigation to DuckDB ready, one cold load of `url` in a fresh context. */
-async function coldReady(browser: Browser, url: string): Promise<number> {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	try {
-		const page = await context.newPage();
-		await page.goto(url);
-		await page.locator('[data-engine="ready"]').waitFor({ timeout: 120_000 });
-		return (await page.evaluate(`performance.getEntriesByName('duckdb-ready')[0].startTime`)) as number;
-	} finally {
-		await context.close();
-	}
-}
 
 const summary = (values: number[]) => `median ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`;
 

@@ -15,6 +15,7 @@ import { measureInteractions } from './interactions';
 import { measureConsole } from './console';
 import { FEED_HEADING, measureServerFeed, renderServerFeed } from './server-feed';
 import { median, renderReport, type LoadSample } from './report';
+import { coldReady } from './cold-ready';
 import { startServer } from './server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -81,24 +82,13 @@ async function measure(): Promise<LoadSample[]> {
 				floorReady: null
 			});
 			await context.close();
-			samples.at(-1)!.floorReady = await floorLoad(browser);
+			samples.at(-1)!.floorReady = await coldReady(browser, `http://localhost:${port}${FLOOR_PATH}index.html`);
 			console.log(`run ${run + 1}/${runs}: chart ${samples.at(-1)!.firstChartPainted?.toFixed(0)} ms, DuckDB ready ${timing.duckdbReady?.toFixed(0)} ms, floor ${samples.at(-1)!.floorReady?.toFixed(0)} ms`);
 		}
 	} finally {
 		await browser.close();
 	}
 	return samples;
-}
-
-/** One cold load of the floor page (DuckDB-WASM started, SELECT 1 answered) in a fresh context: ms from navigation. */
-async function floorLoad(browser: Browser): Promise<number | null> {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
-	await page.goto(`http://localhost:${port}${FLOOR_PATH}index.html`);
-	await page.locator('[data-engine="ready"]').waitFor({ timeout: 60_000 });
-	const ready = (await page.evaluate(`performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? null`)) as number | null;
-	await context.close();
-	return ready;
 }
 
 /**
