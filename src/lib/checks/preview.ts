@@ -86,9 +86,11 @@ export async function comparePreview(conn: Connector, schema: UploadSchema, curr
 	const [oldBars, newBars] = [await chartOf(current, schema.chart.before ?? schema.chart.sql), await chartOf(next, schema.chart.sql)];
 	const was = new Map(oldBars.map((b) => [b.label, b.value]));
 	const period = schema.period ? `"${schema.period.column}"` : null;
-	// Joined by a unit separator rather than a LIST: one plain text value reads the same from both engines.
+	// Joined by a unit separator rather than a LIST: one plain text value reads the same from both engines. Each
+	// version's few periods are found before they are written as text, not a million rows' values.
+	const periods = (table: string) => `SELECT DISTINCT p::VARCHAR AS p FROM (SELECT DISTINCT ${period} AS p FROM ${table})`;
 	const removedPeriods = period
-		? String((await one(`SELECT coalesce(string_agg(p, chr(31) ORDER BY p), '') AS gone FROM (SELECT DISTINCT ${period}::VARCHAR AS p FROM ${current} EXCEPT SELECT DISTINCT ${period}::VARCHAR FROM ${next})`)).gone ?? '')
+		? String((await one(`SELECT coalesce(string_agg(p, chr(31) ORDER BY p), '') AS gone FROM (${periods(current)} EXCEPT ${periods(next)})`)).gone ?? '')
 				.split('\u001f')
 				.filter(Boolean)
 		: [];

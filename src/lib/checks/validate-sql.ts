@@ -36,7 +36,9 @@ export function readTypes(schema: UploadSchema, mapping: Mapping, width: number,
 /** Export writes a ' before text that a spreadsheet would run as a formula; reading it back takes it off. */
 const unneutralised = (cell: string) =>
 	`CASE WHEN starts_with(${cell}, '''') AND regexp_matches(substr(${cell}, 2), ${literal(FORMULA_START.source)}) THEN substr(${cell}, 2) ELSE ${cell} END`;
-const empty = (cell: string) => `(${cell} IS NULL OR trim(${cell}) = '')`;
+// trim() copies every cell; only a cell whose first character may be a space (U+0020, or a Unicode space from
+// U+00A0 on, which trim also removes) or that has none can trim to nothing, so the rest skip it.
+const empty = (cell: string) => `(${cell} IS NULL OR (ascii(${cell}) NOT BETWEEN 33 AND 159 AND trim(${cell}) = ''))`;
 
 const TRUE_WORDS = `('true', 't', '1', 'yes')`;
 const BOOLEAN_WORDS = `('true', 't', '1', 'yes', 'false', 'f', '0', 'no')`;
@@ -92,13 +94,19 @@ function checksFor(column: UploadColumn, cell: string, style: NumberStyle, typed
 				expected: column.pattern.expected
 			});
 	}
-	if (column.allowed)
+	if (column.allowed) {
+		const allowed = `(${column.allowed.map((a) => (isNumber(column.kind) ? String(Number(a)) : literal(a))).join(', ')})`;
+		// A cell that is itself an allowed value types to one (text is the cell unless it opens with the export quote
+		// or is empty; a BLS flag column is the cell or its number's symbol, itself an allowed value), so the cell is
+		// compared first and only the others (few) are typed.
+		const rawFirst = column.kind === 'text' && column.allowed.every((a) => a !== '' && !a.startsWith("'"));
 		checks.push({
 			kind: 'not an allowed value',
-			when: `${typed} NOT IN (${column.allowed.map((a) => (isNumber(column.kind) ? String(Number(a)) : literal(a))).join(', ')})`,
+			when: rawFirst ? `${cell} NOT IN ${allowed} AND ${typed} NOT IN ${allowed}` : `${typed} NOT IN ${allowed}`,
 			problem: `'not one of the allowed values'`,
 			expected: `one of ${column.allowed.join(', ')}`
 		});
+	}
 	return checks;
 }
 
@@ -114,8 +122,10 @@ export function errorsSql(schema: UploadSchema, mapping: Mapping, style: NumberS
 		return checksFor(column, cell, style, typedRead).map((check) => ({ ...check, column: column.name, cell }));
 	});
 	if (!checks.length) return `SELECT NULL::BIGINT AS __row, '' AS "column", '' AS "value", '' AS kind, '' AS problem, '' AS expected WHERE false`;
-	// One pass over the rows: every check is a cheap predicate; only failing rows build their error records.
-	const when = (c: (typeof checks)[number]) => `coalesce(${c.when}, false)`;
+	// One pass over the rows: every check is a cheap predicate; only failing rows build their error records. A check
+	// that is NULL counts as passed, both in WHERE and in CASE; coalesce(…, false) would say the same but make DuckDB
+	// evaluate every operand of every AND and OR for every row instead of only for the rows still in question.
+	const when = (c: (typeof checks)[number]) => `(${c.when})`;
 	const records = checks.map(
 		(c) => `CASE WHEN ${when(c)} THEN {'column': ${literal(c.column)}, 'value': ${c.cell}::VARCHAR, 'kind': ${literal(c.kind)}, 'problem': ${c.problem}, 'expected': ${literal(c.expected)}} END`
 	);
