@@ -297,6 +297,36 @@ describe('committed versions', () => {
 	});
 });
 
+describe('empty and allowed cells, cell by cell', () => {
+	it('calls a cell empty when it holds nothing or only spaces (also no-break and ideographic ones), and checks allowed values as written', async () => {
+		const header = 'work_year,experience_level,job_title,salary_in_usd,company_size';
+		const rows = [
+			['2024', 'SE', 'Engineer', '1', 'M'], // line 2: no error
+			['2024', 'SE', '', '1', 'M'], // 3: empty
+			['2024', 'SE', '   ', '1', 'M'], // 4: spaces
+			['2024', 'SE', '\u00a0\u00a0', '1', 'M'], // 5: no-break spaces
+			['2024', 'SE', '\u3000', '1', 'M'], // 6: an ideographic space
+			['2024', 'SE', '\t', '1', 'M'], // 7: a tab is text, as DuckDB's trim keeps it
+			['2024', 'SE', ' Analyst', '1', 'M'], // 8: text after a space
+			['2024', ' SE', 'Engineer', '1', 'm'], // 9: " SE" and "m" are not allowed values
+			['2024', '', 'Engineer', '1', ''], // 10: an empty level is missing; an empty size is allowed (the column may be empty)
+			['2024', 'EX', 'Engineer', '1', "'L"] // 11: an export quote stays unless a formula follows
+		];
+		const report = await upload('salary_survey', `${header}\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+		expect(report.problem).toBeNull();
+		expect(report.errors.map((e) => [e.line, e.column, e.kind])).toEqual([
+			[3, 'job_title', 'missing value'],
+			[4, 'job_title', 'missing value'],
+			[5, 'job_title', 'missing value'],
+			[6, 'job_title', 'missing value'],
+			[9, 'company_size', 'not an allowed value'],
+			[9, 'experience_level', 'not an allowed value'],
+			[10, 'experience_level', 'missing value'],
+			[11, 'company_size', 'not an allowed value']
+		]);
+	});
+});
+
 describe('limits and downloads', () => {
 	it('refuses a file over 1 GB from its size alone, before reading it', () => {
 		expect(inspectHead(new Uint8Array([0x61]), MAX_UPLOAD_BYTES + 1)).toEqual({
