@@ -25,7 +25,7 @@ const replay = {
 
 /** Whole-file refusals and error kinds the upload names; anything else (e.g. DuckDB's raw "invalid state") is not specific. */
 const PROBLEMS = new Set(['too large', 'empty file', 'not a CSV file', 'encoding', 'binary', 'blank line before header', 'header too long',
-	'unreadable header', 'line breaks', 'duplicate headers', 'no matching columns', 'missing column', 'header only']);
+	'unreadable header', 'line breaks', 'duplicate headers', 'no matching columns', 'missing column', 'header only', 'malformed long line']);
 const ERRORS = new Set(['too many fields', 'too few fields', 'unterminated quote', 'invalid encoding', 'line too long', 'missing value',
 	'not a number', 'not an allowed value', 'not true or false', 'out of range', 'wrong format', 'duplicate key']);
 

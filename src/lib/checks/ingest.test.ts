@@ -405,6 +405,34 @@ describe('found by the generated-file fuzz: encodings', () => {
 		expect(report.problem?.message).toContain('Windows-1252');
 	});
 
+	it('a UTF-16 file with a zero character (U+0000) in its header is refused as binary, not sent to the engine as SQL text', async () => {
+		// A zero in a header name would end the SQL text listing the names, and the query fail to parse.
+		const text = 'segment,year,spend\u0000usd_bn,growth_pct,kind,release_date,source_title,source_url\nSoftware,2027,1,1,forecast,2027-01,t,u\n';
+		const report = await upload('it_spending', new Uint8Array([0xff, 0xfe, ...Array.from({ length: text.length }, (_, i) => [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8]).flat()]));
+		expect(report.problem).toEqual({ kind: 'binary', message: 'The file holds binary data (a zero character, U+0000, at position 39), not text. Export the data as CSV.' });
+	});
+
+	it.each(['utf-8', 'latin-1'])(
+		'a %s line over 10,000 bytes with the wrong number of fields, which DuckDB fails to list when it cuts it inside an é, is refused naming the line',
+		async (encoding) => {
+			const header = 'work_year,experience_level,job_title,salary_in_usd';
+			// The title starts at byte 9 of its line, so the cut at byte 10,000 falls inside an é in UTF-8.
+			const text = `${header}\n2024,SE,Engineer,1\n2024,SE,x${'é'.repeat(6000)},1,1\n2023,MI,Analyst,2\n`;
+			const bytes = encoding === 'latin-1' ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : new TextEncoder().encode(text);
+			const report = await upload('salary_survey', bytes);
+			expect(report.problem).toEqual({
+				kind: 'malformed long line',
+				message:
+					'Line 3 has 5 fields where the header has 4 (separated by ","). It is longer than 10,000 bytes and holds accented or other non-ASCII letters, ' +
+					"and the CSV reader cannot list such a line among a file's errors, so the file is refused here. Fix that line and upload the file again."
+			});
+			// The same line short enough is listed like any other, with the rest of the file's errors.
+			const short = await upload('salary_survey', text.replace('é'.repeat(6000), 'é'.repeat(100)));
+			expect(short.problem).toBeNull();
+			expect(short.errors).toMatchObject([{ line: 3, kind: 'too many fields' }]);
+		}
+	);
+
 	it('a file mixing CRLF and LF line ends, which DuckDB\'s reader throws at, is refused with the reason', async () => {
 		const header = 'segment,year,spend_usd_bn,growth_pct,kind,release_date,source_title,source_url';
 		const report = await upload('it_spending', `${header}\nSoftware,2027,1,1,forecast,2027-01,t,u\r\nDevices,2027,1,1,forecast,2027-01,t,u\n`);

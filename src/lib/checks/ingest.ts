@@ -192,6 +192,8 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			readRaw(run, uploadFile, recipe()).catch(async (error) => {
 				// A binary file may read as text, or fail to: either way the zero byte is the reason to give.
 				if ((await zeroByte) >= 0) return [];
+				if (String((error as { detail?: string })?.detail ?? error).includes('Invalid unicode (byte sequence mismatch) detected in segment statistics'))
+					throw (await longLineRefusal(run, uploadFile, recipe(), headers.length, shape.delimiter)) ?? error;
 				throw readerRefusal(error) ?? error;
 			});
 		let rejects = await read();
@@ -286,6 +288,33 @@ function readerRefusal(error: unknown): Refusal | null {
 			message: 'The CSV reader stopped at a carriage return (CR) outside quotes that does not end a line the way the other lines end: the file mixes CRLF and LF line ends, or a cell holds a stray CR. Save the file again with one kind of line end.'
 		});
 	return null;
+}
+
+/** What DuckDB keeps of a line it lists among the rejects: its first bytes, cut wherever that falls. */
+const REJECT_LINE_BYTES = 10_000;
+
+/**
+ * DuckDB 1.4 lists a malformed line in the rejects table cut at 10,000 bytes, even inside a multi-byte character, and
+ * then fails on its own broken text. Read once more without the rejects table: the reader stops at the first malformed
+ * line and says which it is.
+ */
+async function longLineRefusal(run: (sql: string) => Promise<unknown>, file: string, recipe: ReadRecipe, columns: number, delimiter: Delimiter): Promise<Refusal | null> {
+	const detail = await run(`SELECT count(*) FROM ${readCsvSql(file, { ...recipe, types: recipe.types.map(() => 'VARCHAR') }, `, max_line_size = ${MAX_LINE_BYTES}`)}`).then(
+		() => null,
+		(error) => String((error as { detail?: string })?.detail ?? error)
+	);
+	// Every line read: the broken text came from elsewhere, and the engine's own error is the one to show.
+	if (detail === null) return null;
+	const line = /CSV Error on Line: (\d+)/.exec(detail)?.[1];
+	const found = /Expected Number of Columns: \d+ Found: (\d+)/.exec(detail)?.[1];
+	const what = found
+		? `has ${found} fields where the header has ${columns} (separated by ${delimiterName(delimiter)})`
+		: 'is not a well-formed CSV line (check its quotes and delimiters)';
+	const where = line ? `Line ${Number(line).toLocaleString('en')}` : 'A line';
+	return new Refusal({
+		kind: 'malformed long line',
+		message: `${where} ${what}. It is longer than ${REJECT_LINE_BYTES.toLocaleString('en')} bytes and holds accented or other non-ASCII letters, and the CSV reader cannot list such a line among a file's errors, so the file is refused here. Fix that line and upload the file again.`
+	});
 }
 
 /** Stages the file as columns c0…cn; returns the rows the reader could not split or cast. */

@@ -96,6 +96,9 @@ export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter
 	if (order === 'le') {
 		encoding = 'utf-16';
 		text = new TextDecoder('utf-16le').decode(head);
+		// Half of UTF-16 is zero bytes; a zero character (U+0000) is what never occurs in text. The decoder drops the BOM.
+		const zero = text.indexOf('\u0000');
+		if (zero >= 0) return binaryProblem(2 + zero * 2, 'a zero character, U+0000,');
 		warnings.push('The file is UTF-16; it was read as UTF-16 little-endian.');
 	} else {
 		if (head.includes(0)) return binaryProblem(head.indexOf(0));
@@ -128,9 +131,9 @@ export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter
 }
 
 /** A zero byte never occurs in UTF-8 or Latin-1 text; `position` counts from 0. */
-export const binaryProblem = (position: number): FileProblem => ({
+export const binaryProblem = (position: number, what = 'a zero byte'): FileProblem => ({
 	kind: 'binary',
-	message: `The file holds binary data (a zero byte at position ${(position + 1).toLocaleString('en')}), not text. Export the data as CSV.`
+	message: `The file holds binary data (${what} at position ${(position + 1).toLocaleString('en')}), not text. Export the data as CSV.`
 });
 
 export const isProblem = (value: FileProblem | FileShape): value is FileProblem => 'kind' in value;
