@@ -130,7 +130,7 @@ export function inspectHead(head: Uint8Array, size: number, forced?: { delimiter
 	return { encoding, delimiter, headerLine: new TextEncoder().encode(header), warnings };
 }
 
-/** A zero byte never occurs in UTF-8 or Latin-1 text; `position` counts from 0. */
+/** A zero byte never occurs in UTF-8 or Latin-1 text, nor a zero character in UTF-16 (`what`); `position` is a byte's, from 0. */
 export const binaryProblem = (position: number, what = 'a zero byte'): FileProblem => ({
 	kind: 'binary',
 	message: `The file holds binary data (${what} at position ${(position + 1).toLocaleString('en')}), not text. Export the data as CSV.`
