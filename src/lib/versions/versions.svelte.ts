@@ -1,5 +1,6 @@
 import { browser } from '$app/environment';
 import { base } from '$app/paths';
+import { SvelteMap } from 'svelte/reactivity';
 import type { PlacementInfo, PublishedVersion } from './published';
 import { readManifests, type Manifest, type VersionMeta } from './store';
 
@@ -26,8 +27,11 @@ class Versions {
 	#loading: Promise<void> | undefined;
 	#channel: BroadcastChannel | undefined;
 	#listeners = new Set<(dataset: string) => void>();
-	/** Versions that failed to load, by dataset: the version's id and why. */
-	#failed = new Map<string, { id: string; reason: string }>();
+	/**
+	 * Versions that failed to load, by dataset: the version's id and why. Reactive: a chart's source line (through
+	 * `current`) must switch back to the shipped data's when the version it named turns out to be unreadable.
+	 */
+	#failed = new SvelteMap<string, { id: string; reason: string }>();
 	#manifestProblems: Record<string, string> = {};
 	#revision = '';
 	#polling = false;
