@@ -192,7 +192,7 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 			readRaw(run, uploadFile, recipe()).catch(async (error) => {
 				// A binary file may read as text, or fail to: either way the zero byte is the reason to give.
 				if ((await zeroByte) >= 0) return [];
-				if (String((error as { detail?: string })?.detail ?? error).includes('Invalid unicode (byte sequence mismatch) detected in segment statistics'))
+				if (errorText(error).includes('Invalid unicode (byte sequence mismatch) detected in segment statistics'))
 					throw (await longLineRefusal(run, uploadFile, recipe(), headers.length, shape.delimiter)) ?? error;
 				throw readerRefusal(error) ?? error;
 			});
@@ -259,6 +259,9 @@ export async function ingest(request: IngestRequest): Promise<IngestReport> {
 	}
 }
 
+/** What the engine said: a DbError's detail, else the message. */
+const errorText = (error: unknown) => String((error as { detail?: string })?.detail ?? (error as Error)?.message ?? error);
+
 /** A whole-file refusal found while DuckDB reads the file. */
 class Refusal extends Error {
 	constructor(readonly problem: FileProblem) {
@@ -268,7 +271,7 @@ class Refusal extends Error {
 
 /** The reader errors that are the file's fault, said in words; anything else is the engine's and is thrown. */
 function readerRefusal(error: unknown): Refusal | null {
-	const detail = String((error as { detail?: string })?.detail ?? (error as Error)?.message ?? error);
+	const detail = errorText(error);
 	// DuckDB 1.4's UTF-16 decoder stops at any surrogate pair (emoji, characters beyond U+FFFF) as at broken ones.
 	if (detail.includes('is not utf-16 encoded'))
 		return new Refusal({
@@ -301,7 +304,7 @@ const REJECT_LINE_BYTES = 10_000;
 async function longLineRefusal(run: (sql: string) => Promise<unknown>, file: string, recipe: ReadRecipe, columns: number, delimiter: Delimiter): Promise<Refusal | null> {
 	const detail = await run(`SELECT count(*) FROM ${readCsvSql(file, { ...recipe, types: recipe.types.map(() => 'VARCHAR') }, `, max_line_size = ${MAX_LINE_BYTES}`)}`).then(
 		() => null,
-		(error) => String((error as { detail?: string })?.detail ?? error)
+		(error) => errorText(error)
 	);
 	// Every line read: the broken text came from elsewhere, and the engine's own error is the one to show.
 	if (detail === null) return null;
